@@ -76,3 +76,10 @@ PROFILES: dict[str, LanguageProfile] = {
 def profile(lang: str) -> LanguageProfile:
     """The profile of ``lang`` (``zh-Hant`` uses the Chinese profile)."""
     return PROFILES["zh" if lang == "zh-Hant" else lang]
+
+
+def join_texts(texts: list[str], lang: str) -> str:
+    """Join segments the way the language writes them: spaces between English sentences, none in
+    Chinese or Japanese."""
+    spaced = lang not in ("zh", "zh-Hant", "ja")
+    return (" " if spaced else "").join(texts)

@@ -167,4 +167,9 @@ class DocumentResult:
     alignments: tuple[Alignment, ...]
     findings: tuple[Finding, ...]
     #: per language: the concepts its segments use, and term renderings seen (for batch reductions)
-    term_uses: tuple[tuple[str, str, str, str], ...] = field(default=())  # (lang, concept, term, status)
+    #: glossary terms seen in target versions: (lang, concept_id, term, status)
+    term_uses: tuple[tuple[str, str, str, str], ...] = field(default=())
+    #: per checked pair: (src_lang, tgt_lang, concepts needing a term, concepts rendered correctly)
+    pair_stats: tuple[tuple[str, str, int, int], ...] = field(default=())
+    #: translation units for TMX: {"doc_id": …, "texts": {lang: text}}
+    tmx_units: tuple[dict, ...] = field(default=())

@@ -1,0 +1,86 @@
+"""Length model: how long a translation of a text is, per language pair.
+
+Lengths are measured in English-letter equivalents: letters and digits count 1, a Han, kana or
+Hangul character counts as many English letters as it stands for in that language. A name or
+number kept in Latin script inside Chinese text then weighs what it weighs in English, which a
+plain character count gets badly wrong. Spaces and punctuation do not count.
+
+The log of the length ratio is modelled as a normal variable whose variance shrinks with length
+(``var = a / L + b``): short segments vary a lot relatively, long ones settle around the pair's
+ratio but never below a floor ``b`` (translators add or drop whole clauses).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import regex
+
+_COUNTED = regex.compile(r"[\p{L}\p{N}]")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー]")
+
+#: English letters per CJK character, least-squares fit on NTREX-128 (Latin and digits inside the
+#: CJK text counted 1:1). Languages not listed (English) use the Chinese weight for stray CJK.
+CJK_WEIGHT = {"zh": 2.760, "ja": 1.953, "zh-Hant": 2.855}
+
+
+def text_length(text: str, lang: str = "en") -> float:
+    """Length of ``text`` in English-letter equivalents (the unit the models are fitted in)."""
+    total = len(_COUNTED.findall(text))
+    cjk = len(_CJK.findall(text))
+    return total - cjk + cjk * CJK_WEIGHT.get(lang, CJK_WEIGHT["zh"])
+
+
+@dataclass(frozen=True, slots=True)
+class LengthModel:
+    """``log(len_y / len_x) ~ N(mu, a / len_x + b)`` for a pair of languages x → y.
+
+    Attributes:
+        mu: Mean log ratio (``exp(-mu)`` characters of x per character of y).
+        a: Variance part that shrinks with length (in characters of x).
+        b: Variance floor.
+    """
+
+    mu: float
+    a: float
+    b: float
+
+    def reversed(self) -> "LengthModel":
+        """The model for y → x: the same distribution seen from the other side."""
+        # Variance is stated in units of x; rescale the length-dependent part to units of y.
+        return LengthModel(-self.mu, self.a * math.exp(self.mu), self.b)
+
+    def z(self, len_x: float, len_y: float) -> float:
+        """Standardised deviation of a pair of lengths from the model (0 = typical)."""
+        lx = max(len_x, 1.0)
+        ly = max(len_y, 1.0)
+        # An effective length from both sides keeps the test symmetric for merged beads.
+        eff = 0.5 * (lx + ly * math.exp(-self.mu))
+        var = self.a / eff + self.b
+        return (math.log(ly / lx) - self.mu) / math.sqrt(var)
+
+
+# Fitted on NTREX-128 (1,997 segment triples; variance fitted on ten length bins). With CJK
+# characters weighted as above the mean log ratio is ~0 and the spread is 0.22 for every pair.
+_FITTED: dict[tuple[str, str], LengthModel] = {
+    ("en", "zh"): LengthModel(mu=0.0043, a=2.395, b=0.0086),
+    ("en", "ja"): LengthModel(mu=0.0051, a=2.478, b=0.0106),
+    ("zh", "ja"): LengthModel(mu=0.0010, a=3.108, b=0.0075),
+    ("en", "zh-Hant"): LengthModel(mu=-0.0043, a=2.154, b=0.0124),
+}
+#: Used for a language with itself or a pair nobody fitted: no expected change in length.
+_SAME = LengthModel(mu=0.0, a=1.5, b=0.02)
+
+
+def model_for(src_lang: str, tgt_lang: str) -> LengthModel:
+    """The length model for ``src_lang`` → ``tgt_lang`` (pipeline language codes)."""
+    if (src_lang, tgt_lang) in _FITTED:
+        return _FITTED[(src_lang, tgt_lang)]
+    if (tgt_lang, src_lang) in _FITTED:
+        return _FITTED[(tgt_lang, src_lang)].reversed()
+    # Traditional Chinese against Japanese: close enough to Simplified.
+    fold = {"zh-Hant": "zh"}
+    s, t = fold.get(src_lang, src_lang), fold.get(tgt_lang, tgt_lang)
+    if (s, t) != (src_lang, tgt_lang):
+        return model_for(s, t)
+    return _SAME

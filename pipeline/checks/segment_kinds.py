@@ -1,0 +1,37 @@
+"""What kind of segment a check is looking at: a full sentence, a heading, or a reference line.
+
+Translators legitimately leave citation and DOI lines in English and drop affiliations; a
+check that treats them like sentences raises the false alarms editors learn to ignore.
+"""
+from __future__ import annotations
+
+import regex
+
+_REFERENCE = regex.compile(
+    r"\bdoi\s*:|\b10\.\d{4,9}/\S+|https?://|www\.|\bISSN\b|\bPMID\b|"
+    r"\b(19|20)\d\d\s*(?:[A-Z][a-z]{2}\.?)?\s*[;:]\s*\d+\s*\(|"  # 2018 Jun;54(6…
+    r"\bet al\.,?\s*\(?(19|20)\d\d", regex.IGNORECASE)
+_LETTER = regex.compile(r"\p{L}")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_WORD = regex.compile(r"\p{Latin}+")
+
+
+def is_reference(text: str) -> bool:
+    """A citation, DOI or URL line."""
+    return _REFERENCE.search(text) is not None
+
+
+def content_size(text: str) -> int:
+    """Words in Latin text, characters in CJK text: a rough measure of how much a segment says."""
+    cjk = len(_CJK.findall(text))
+    return cjk // 2 + len(_WORD.findall(text))
+
+
+def is_sentence(text: str) -> bool:
+    """A full sentence (as opposed to a heading, author line or keyword list)."""
+    stripped = text.rstrip("\"'”’」』）)】》 ")
+    return content_size(text) >= 6 and stripped[-1:] in ".!?。！？"
+
+
+def has_letters(text: str, minimum: int = 1) -> bool:
+    return len(_LETTER.findall(text)) >= minimum

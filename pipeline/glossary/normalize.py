@@ -1,0 +1,171 @@
+"""Text folding for term matching, with a map from every folded character back to the original.
+
+Matching runs on folded text; ``Folded.span`` turns a folded span back into original offsets, so
+``text[start:end]`` is always the surface the reader sees. Folding works on grapheme clusters:
+``e`` + combining acute folds as one ``é`` and both characters map to it.
+
+- English (spaced languages): NFKC, casefold (optional), dashes and slashes become spaces,
+  typographic apostrophes become ``'``, whitespace runs become one space.
+- Chinese and Japanese: NFKC (full/half width), casefold, whitespace removed. Chinese: traditional
+  characters folded to simplified with OpenCC's character table. Japanese: middle dots removed,
+  small katakana made full size, a word-final long-vowel mark ``ー`` dropped (コンピュータ =
+  コンピューター), a dash after katakana read as ``ー``, half-width voiced marks recomposed.
+"""
+from __future__ import annotations
+
+import importlib.util
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+_CLUSTER = regex.compile(r"\X")
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212/\u2044\u2215\\")
+_APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'"}
+_JA_DROP = frozenset("\u30fb\u00b7")  # ・ and · between the parts of a katakana compound
+_SMALL_KANA = str.maketrans("ァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ",
+                            "アイウエオツヤユヨワカケクシストヌハヒフヘホムラリルレロ")
+_VOICING = frozenset("\u3099\u309a")
+CHOON = "\u30fc"
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """Folded text plus, for each folded character, the original span it came from."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the folded span ``[start, end)`` (``end > start``)."""
+        return self.starts[start], self.ends[end - 1]
+
+
+def _clusters(text: str):
+    if text.isascii():
+        return text  # ASCII has no multi-character clusters; iterating the str is much faster
+    return _CLUSTER.findall(text)
+
+
+@lru_cache(maxsize=65536)
+def _en_piece(cluster: str, casefold: bool) -> str:
+    out = unicodedata.normalize("NFKC", cluster)
+    if casefold:
+        out = out.casefold()
+    return "".join(" " if ch in _DASHES or ch.isspace() else _APOSTROPHES.get(ch, ch) for ch in out)
+
+
+def fold_en(text: str, casefold: bool = True) -> Folded:
+    """Fold text of a spaced language (see module docstring)."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for cluster in _clusters(text):
+        end = pos + len(cluster)
+        for ch in _en_piece(cluster, casefold):
+            if ch == " " and (not chars or chars[-1] == " "):
+                if chars:
+                    ends[-1] = end  # the kept space now covers the whole run
+                continue
+            chars.append(ch)
+            starts.append(pos)
+            ends.append(end)
+        pos = end
+    return Folded("".join(chars), tuple(starts), tuple(ends))
+
+
+def fold_en_term(term: str, casefold: bool = True) -> str:
+    """The folded form of an English glossary term (no offsets, no surrounding space)."""
+    return fold_en(term, casefold).text.strip()
+
+
+@lru_cache(maxsize=1)
+def traditional_table() -> dict[int, str]:
+    """Traditional → simplified for characters that are never simplified themselves.
+
+    Read from OpenCC's ``TSCharacters.txt`` (package ``opencc-python-reimplemented``); empty when
+    the package is missing, which only turns off traditional-form detection.
+    """
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "TSCharacters.txt"
+    if not path.exists():
+        return {}
+    table: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        candidates = simp.split()
+        # 乾 → 干 乾: a character that is also a valid simplified form is left alone.
+        if len(trad) == 1 and candidates and trad not in candidates:
+            table[ord(trad)] = candidates[0]
+    return table
+
+
+def _is_katakana_letter(ch: str) -> bool:
+    return "\u30a1" <= ch <= "\u30fa" or "\u31f0" <= ch <= "\u31ff"
+
+
+@lru_cache(maxsize=65536)
+def _cjk_piece(cluster: str, lang: str, traditional: bool) -> str:
+    out = unicodedata.normalize("NFKC", cluster).casefold()
+    out = "".join(ch for ch in out if not ch.isspace())
+    if lang == "ja":
+        out = "".join(ch for ch in out if ch not in _JA_DROP).translate(_SMALL_KANA)
+    elif lang.startswith("zh") and traditional:
+        out = out.translate(traditional_table())
+    return out
+
+
+def fold_cjk(text: str, lang: str, traditional: bool = True) -> Folded:
+    """Fold Chinese or Japanese text (see module docstring).
+
+    Args:
+        text: The original text.
+        lang: ``zh``, ``zh-Hant`` or ``ja``.
+        traditional: For ``zh``, fold traditional characters to simplified.
+    """
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    ja = lang == "ja"
+    for cluster in _clusters(text):
+        end = pos + len(cluster)
+        for ch in _cjk_piece(cluster, lang, traditional):
+            if chars and ch in _VOICING:
+                # Half-width ｶﾞ arrives as カ + combining mark; recompose to ガ.
+                composed = unicodedata.normalize("NFC", chars[-1] + ch)
+                if len(composed) == 1:
+                    chars[-1] = composed
+                    ends[-1] = end
+                    continue
+            if ja and chars and ch in _DASHES and _is_katakana_letter(chars[-1]):
+                ch = CHOON  # サポ－ター typed with a dash
+            chars.append(ch)
+            starts.append(pos)
+            ends.append(end)
+        pos = end
+    if ja and CHOON in chars:
+        kept_chars: list[str] = []
+        kept_starts: list[int] = []
+        kept_ends: list[int] = []
+        for i, ch in enumerate(chars):
+            if ch == CHOON and not (i + 1 < len(chars) and _is_katakana_letter(chars[i + 1])):
+                if kept_ends:
+                    kept_ends[-1] = ends[i]  # the surface of サポーター keeps its ー
+                continue
+            kept_chars.append(ch)
+            kept_starts.append(starts[i])
+            kept_ends.append(ends[i])
+        chars, starts, ends = kept_chars, kept_starts, kept_ends
+    return Folded("".join(chars), tuple(starts), tuple(ends))
+
+
+def fold_cjk_term(term: str, lang: str, traditional: bool = True) -> str:
+    """The folded form of a Chinese or Japanese glossary term."""
+    return fold_cjk(term, lang, traditional).text

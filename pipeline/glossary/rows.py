@@ -1,0 +1,152 @@
+"""Turn table rows (from csv, tsv or xlsx) into terms: the long and the wide layout.
+
+Both layouts share the header rules: column names are case-insensitive, surrounding spaces and a
+BOM are ignored, and the header is line 1. Every error names the file and the 1-based line.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..errors import GlossaryError, UnsupportedLanguageError
+from ..languages import is_language_tag, normalize_tag
+from .model import STATUSES, Term
+
+REQUIRED_LONG = ("concept_id", "lang", "term", "status")
+OPTIONAL_LONG = ("note", "case_sensitive", "part_of_speech")
+
+#: Status spellings accepted besides STATUSES (TBX picklist values, common synonyms).
+_STATUS_ALIASES = {
+    "preferredterm-admn-sts": "preferred", "admittedterm-admn-sts": "admitted",
+    "deprecatedterm-admn-sts": "deprecated", "supersededterm-admn-sts": "deprecated",
+    "superseded": "deprecated", "prohibited": "forbidden",
+}
+_TRUE = {"true", "1", "yes", "y"}
+_FALSE = {"false", "0", "no", "n", ""}
+# Wide-table cells list several terms; either separator is accepted (never ',' — terms contain it).
+_SPLIT = re.compile(r"[;|]")
+
+Row = tuple[int, list[str]]  # (1-based line, cells)
+
+
+def parse_status(value: str, path: str, line: int | None) -> str:
+    """Map a status cell to one of STATUSES or raise GlossaryError."""
+    key = value.strip().lower()
+    status = key if key in STATUSES else _STATUS_ALIASES.get(key)
+    if status is None:
+        what = f"unknown status {value.strip()!r}" if key else "empty status"
+        raise GlossaryError(f"{what} (expected one of {', '.join(STATUSES)})", path=path, line=line)
+    return status
+
+
+def parse_bool(value: str, path: str, line: int | None, column: str = "case_sensitive") -> bool:
+    """Read true/false/1/0/yes/no (empty is false)."""
+    key = value.strip().lower()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    raise GlossaryError(f"{column} must be true/false/1/0/yes/no, not {value!r}", path=path, line=line)
+
+
+def parse_lang(value: str, path: str, line: int | None) -> str:
+    """Normalise a language tag, turning an unknown one into a GlossaryError."""
+    if not value.strip():
+        raise GlossaryError("empty language tag", path=path, line=line)
+    try:
+        return normalize_tag(value)
+    except UnsupportedLanguageError as exc:
+        raise GlossaryError(exc.message, path=path, line=line) from None
+
+
+def _header(cells: list[str], path: str) -> list[str]:
+    names = [c.replace("\ufeff", "").strip().lower() for c in cells]
+    seen: set[str] = set()
+    for name in names:
+        if name and name in seen:
+            raise GlossaryError(f"column {name!r} appears twice in the header", path=path, line=1)
+        seen.add(name)
+    return names
+
+
+def rows_to_terms(rows: Iterable[Row], path: str) -> list[Term]:
+    """Read a long or a wide table; the header decides which.
+
+    Args:
+        rows: ``(line, cells)`` pairs, the header first.
+        path: Shown in error messages.
+
+    Raises:
+        GlossaryError: empty file, missing column, bad status, language, flag or empty term.
+    """
+    it = iter(rows)
+    first = next(it, None)
+    if first is None:
+        raise GlossaryError("empty glossary: no header row", path=path, line=1)
+    names = _header(first[1], path)
+    if "term" in names or "lang" in names or "status" in names:
+        return list(_long(names, it, path))
+    if "concept_id" in names and any(_wide_column(n) for n in names):
+        return list(_wide(names, it, path))
+    missing = [c for c in REQUIRED_LONG if c not in names]
+    raise GlossaryError(f"missing required column(s) {', '.join(missing)} (a long table needs "
+                        f"{', '.join(REQUIRED_LONG)}; a wide table concept_id and language columns)",
+                        path=path, line=1)
+
+
+def _blank(cells: list[str]) -> bool:
+    return not any(c.strip() for c in cells)
+
+
+def _long(names: list[str], rows: Iterator[Row], path: str) -> Iterator[Term]:
+    missing = [c for c in REQUIRED_LONG if c not in names]
+    if missing:
+        raise GlossaryError(f"missing required column(s) {', '.join(missing)}", path=path, line=1)
+    col = {n: i for i, n in enumerate(names) if n}
+    wanted = [(n, col.get(n)) for n in REQUIRED_LONG + OPTIONAL_LONG]
+    for line, cells in rows:
+        if _blank(cells):
+            continue
+        v = {n: (cells[i] if i is not None and i < len(cells) else "") for n, i in wanted}
+        concept = v["concept_id"].strip()
+        if not concept:
+            raise GlossaryError("empty concept_id", path=path, line=line)
+        term = v["term"].strip()
+        if not term:
+            raise GlossaryError(f"empty term for concept {concept!r}", path=path, line=line)
+        yield Term(concept_id=concept, lang=parse_lang(v["lang"], path, line), term=term,
+                   status=parse_status(v["status"], path, line), note=v["note"].strip(),
+                   case_sensitive=parse_bool(v["case_sensitive"], path, line),
+                   part_of_speech=v["part_of_speech"].strip().lower(), line=line)
+
+
+def _wide_column(name: str) -> tuple[str, str] | None:
+    """``(lang, status)`` for a wide-table column name, None for anything else."""
+    base, _, suffix = name.rpartition("_")
+    if suffix in ("deprecated", "forbidden") and is_language_tag(base):
+        return normalize_tag(base), suffix
+    if is_language_tag(name):
+        return normalize_tag(name), ""
+    return None
+
+
+def _wide(names: list[str], rows: Iterator[Row], path: str) -> Iterator[Term]:
+    concept_col = names.index("concept_id")
+    note_col = names.index("note") if "note" in names else None
+    columns = [(i, spec) for i, n in enumerate(names) if (spec := _wide_column(n))]
+    for line, cells in rows:
+        if _blank(cells):
+            continue
+        concept = cells[concept_col].strip() if concept_col < len(cells) else ""
+        if not concept:
+            raise GlossaryError("empty concept_id", path=path, line=line)
+        note = cells[note_col].strip() if note_col is not None and note_col < len(cells) else ""
+        for i, (lang, kind) in columns:
+            cell = cells[i] if i < len(cells) else ""
+            parts = [p.strip() for p in _SPLIT.split(cell)] if cell.strip() else []
+            if any(not p for p in parts):
+                raise GlossaryError(f"empty term in column {names[i]!r} of concept {concept!r}",
+                                    path=path, line=line)
+            for k, term in enumerate(parts):
+                status = kind or ("preferred" if k == 0 else "admitted")
+                yield Term(concept, lang, term, status, note=note, line=line)

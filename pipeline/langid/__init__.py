@@ -1,0 +1,1 @@
+"""Language identification internals; the public entry is :mod:`pipeline.detect`."""

@@ -1,0 +1,142 @@
+"""Script analysis of one unit, and resolving undecided units from their neighbours."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..models import Detection
+from ..scripts import HAN, HANGUL
+from .hanzi import han_evidence
+from .latin import WORD, detectors, function_word_count, latin_verdict
+
+# Without ー (also a dash in Chinese text), unlike scripts.KANA: only real kana count here.
+KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+LETTER = regex.compile(r"\p{L}")
+#: URLs, DOIs and e-mail addresses: letters, but no language.
+NON_LANGUAGE = regex.compile(
+    r"(?i)\b(?:https?://|www\.)\S+|\bdoi:?\s*10\.\d{4,9}/\S+|\b10\.\d{4,9}/\S+|\S+@\S+\.\w+")
+#: Full-width sentence punctuation: only a CJK sentence is punctuated with it.
+CJK_PUNCT = regex.compile(r"[。，、「」《》！？]")
+OTHER_WORD = regex.compile(
+    r"[^\P{L}\p{Latin}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
+
+#: Languages written in Latin script among langdetect's profiles: what an undecided Latin line
+#: may turn out to be.
+LATIN_LANGS = ("en", "fr", "de", "es", "pt", "it", "nl", "vi", "id", "tr", "pl", "cs", "sv",
+               "da", "no", "fi", "ro", "hu", "ca", "hr", "sk", "sl", "lt", "lv", "et", "sq",
+               "tl", "sw", "so", "af", "cy")
+#: A CJK character carries about as much as two thirds of a Latin word (a Chinese word is
+#: 1.5 characters long on average), so 同伴支持（peer support） is Chinese.
+_CJK_PER_WORD = 1.5
+#: Evidence margin (hanzi scores) that decides Han-only text without context.
+_MARGIN = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Analysis of one unit. ``candidates`` is empty when the unit is decided on its own; else
+    the languages its context may choose from (``lang`` is the fallback)."""
+
+    lang: str
+    confidence: float
+    method: str
+    candidates: tuple[str, ...] = ()
+    has_letters: bool = True
+
+    @property
+    def decided(self) -> bool:
+        return not self.candidates
+
+    def detection(self) -> Detection:
+        return Detection(self.lang, self.confidence, self.method)
+
+
+NO_LETTERS = Verdict("und", 0.0, "no-letters", (), False)
+
+
+def _cjk_verdict(han: str, kana: int, hangul: int, sentence: bool) -> Verdict:
+    cjk = len(han) + kana + hangul
+    if hangul * 10 >= cjk * 3:
+        return Verdict("ko", 0.99 if hangul >= 2 else 0.7, "script")
+    ev = han_evidence(han)
+    if kana:
+        # A stray の in a brand name does not make a long Chinese sentence Japanese.
+        if ev.zh >= 6 and ev.zh > 2 * ev.ja and kana * 20 < cjk:
+            return Verdict("zh", 0.8, "script+han")
+        return Verdict("ja", 0.99 if kana >= 2 else 0.85, "script")
+    ranked = ev.ranked()
+    if sentence and not ev.ja_only:
+        # A Japanese sentence is never written without kana: this one is Chinese.
+        ranked = [kv for kv in ranked if kv[0] != "ja"] + [("ja", -1.0)]
+    (top, best), (_, second) = ranked[0], ranked[1]
+    if best - second >= _MARGIN:
+        return Verdict(top, round(min(0.99, 0.6 + 0.05 * (best - second)), 4), "script+han")
+    tied = tuple(lang for lang, score in ranked if best - score < _MARGIN)
+    return Verdict(tied[0], 0.4 if best == 0 else 0.5, "script+han", tied)
+
+
+def _cjk_hosts(text: str, cjk: int, words: list[str], other_words: int) -> bool:
+    """Whether CJK is the host language of a line that also has Latin or other words.
+
+    Names and acronyms (capitalised words) count half a word; a line whose Latin words include no
+    function word, or punctuated in full-width, is a CJK sentence quoting names and terms.
+    """
+    if other_words * _CJK_PER_WORD > cjk:
+        return False
+    if cjk >= 2 and (function_word_count(words) == 0
+                     or (cjk >= 4 and CJK_PUNCT.search(text) is not None)):
+        return True
+    latin = sum(0.5 if w[:1].isupper() else 1.0 for w in words)
+    return cjk / _CJK_PER_WORD >= latin
+
+
+def _other_script_verdict(text: str) -> Verdict:
+    ranked = detectors().probabilities(text)
+    if ranked and ranked[0][1] >= 0.5 and ranked[0][0] not in LATIN_LANGS:
+        return Verdict(ranked[0][0], round(ranked[0][1], 4), "langdetect")
+    return Verdict("und", 0.0, "langdetect")
+
+
+@lru_cache(maxsize=8192)
+def analyse(text: str) -> Verdict:
+    """Decide ``text`` on its own, or say which languages its context may choose from."""
+    text = NON_LANGUAGE.sub(" ", text)
+    if LETTER.search(text) is None:
+        return NO_LETTERS
+    han = "".join(HAN.findall(text))
+    kana = len(KANA.findall(text))
+    hangul = len(HANGUL.findall(text))
+    cjk = len(han) + kana + hangul
+    words = WORD.findall(text)
+    other_words = len(OTHER_WORD.findall(text))
+    if cjk and _cjk_hosts(text, cjk, words, other_words):
+        return _cjk_verdict(han, kana, hangul, CJK_PUNCT.search(text) is not None)
+    latin_words = len(words)
+    if latin_words >= other_words:
+        lv = latin_verdict(text)
+        if lv.sure:
+            return Verdict(lv.lang, lv.confidence, lv.method)
+        return Verdict(lv.lang, lv.confidence, lv.method, LATIN_LANGS)
+    return _other_script_verdict(text)
+
+
+def from_neighbours(verdict: Verdict, neighbours: Iterable[Verdict]) -> Detection:
+    """The first decided neighbour whose language ``verdict`` allows decides it."""
+    for other in neighbours:
+        if other.decided and other.lang in verdict.candidates:
+            return Detection(other.lang, round(max(0.5, min(0.9, other.confidence)), 4),
+                             "context")
+    return verdict.detection()
+
+
+def outward(items: list, i: int) -> Iterable:
+    """``items`` by distance from position ``i``, the following one first at each distance
+    (a heading belongs to what follows it)."""
+    for d in range(1, len(items)):
+        if i + d < len(items):
+            yield items[i + d]
+        if i - d >= 0:
+            yield items[i - d]

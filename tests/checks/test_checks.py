@@ -1,0 +1,120 @@
+"""Every check on small bilingual cases kept as data: (check, en, zh, expected check ids)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.batch import run_batch
+from pipeline.checks.registry import all_checks
+from pipeline.glossary import Glossary, Term, TermMatcher
+from pipeline.models import Document, Version
+from pipeline.process import Settings, process_document
+
+GLOSSARY = Glossary.from_terms([
+    Term("peer-worker", "en", "peer worker", "preferred"),
+    Term("peer-worker", "zh", "同伴工作者", "preferred"),
+    Term("peer-worker", "zh", "同伴工作人员", "admitted"),
+    Term("peer-worker", "zh", "同行工作人员", "deprecated", note="同行 means colleague"),
+    Term("peer-worker", "ja", "ピアワーカー", "preferred"),
+    Term("recovery", "en", "recovery", "preferred"),
+    Term("recovery", "zh", "康复", "preferred"),
+    Term("recovery", "ja", "リカバリー", "preferred"),
+    Term("schizophrenia", "en", "schizophrenia", "preferred"),
+    Term("schizophrenia", "ja", "統合失調症", "preferred"),
+    Term("schizophrenia", "ja", "精神分裂病", "forbidden"),
+])
+MATCHER = TermMatcher(GLOSSARY)
+
+
+def doc(en: str, other: str, lang: str = "zh", doc_id: str = "d1") -> Document:
+    return Document(doc_id, (Version(doc_id, "en", en, f"{doc_id}.en.txt"),
+                             Version(doc_id, lang, other, f"{doc_id}.{lang}.txt")))
+
+
+def ids(document: Document) -> list[str]:
+    return sorted({f.check for f in process_document(document, GLOSSARY, MATCHER).findings})
+
+
+CASES = [
+    # (check that must fire, English, target, target language)
+    ("term-missing", "Peer workers support recovery.", "工作人员支持康复。", "zh"),
+    ("term-forbidden", "Peer workers support recovery.", "同行工作人员支持康复。", "zh"),
+    ("term-forbidden", "Peer workers help people with schizophrenia.",
+     "ピアワーカーは精神分裂病の人を支援する。", "ja"),
+    ("term-inconsistent", "Peer workers support recovery. Peer workers are also paid staff.",
+     "同伴工作者支持康复。同伴工作人员也是有偿员工。", "zh"),
+    ("number-mismatch", "We surveyed 120 peer workers in 2019.", "我们在2019年调查了210名同伴工作者。", "zh"),
+    ("untranslated", "Peer workers support recovery. They are employed by local governments.",
+     "同伴工作者支持康复。They are employed by local governments.", "zh"),
+    ("omission", "Peer workers support recovery. They are employed by local governments in "
+     "many prefectures across the country.", "同伴工作者支持康复。", "zh"),
+    ("addition", "Peer workers support recovery.",
+     "同伴工作者支持康复。这些工作人员在全国许多县由地方政府雇用，并且得到了广泛的认可。", "zh"),
+    ("wrong-language", "Peer workers support recovery.", "ピアワーカーはリカバリーを支援する。", "zh"),
+]
+
+
+@pytest.mark.parametrize("check_id,en,tgt,lang", CASES, ids=[f"{c[0]}-{c[3]}" for c in CASES])
+def test_check_fires(check_id, en, tgt, lang):
+    assert check_id in ids(doc(en, tgt, lang))
+
+
+CLEAN = [
+    ("Peer workers support recovery.", "同伴工作者支持康复。", "zh"),
+    ("Peer workers support recovery.", "ピアワーカーはリカバリーを支援する。", "ja"),
+    ("In 2019, 45% of 1,234 peer workers were paid (p < .05).",
+     "2019年，1234名同伴工作者中有45%获得报酬（p<0.05）。", "zh"),
+    ("Thursday, 19 July 2018: 10:44", "2018年7月19日（星期四）10:44", "zh"),
+]
+
+
+@pytest.mark.parametrize("en,tgt,lang", CLEAN)
+def test_correct_translation_has_no_findings(en, tgt, lang):
+    assert ids(doc(en, tgt, lang)) == []
+
+
+def test_forbidden_term_is_not_also_reported_missing():
+    found = process_document(doc("Peer workers support recovery.", "同行工作人员支持康复。"),
+                             GLOSSARY, MATCHER).findings
+    assert [f.check for f in found] == ["term-forbidden"]
+    assert found[0].expected.startswith("同伴工作者") and found[0].found == "同行工作人员"
+    assert "同伴工作者" in found[0].message and "同行工作人员" in found[0].message
+
+
+def test_untranslated_segment_raises_one_finding_not_a_cascade():
+    found = process_document(doc("Peer workers support recovery in 2019.",
+                                 "Peer workers support recovery in 2019."), GLOSSARY, MATCHER).findings
+    assert [f.check for f in found] == ["untranslated"]
+
+
+def test_inconsistency_across_batch_is_info_with_counts():
+    docs = [doc("Peer workers support recovery.", "同伴工作者支持康复。", doc_id="a"),
+            doc("Peer workers support recovery.", "同伴工作人员支持康复。", doc_id="b")]
+    report = run_batch(docs, GLOSSARY)
+    batch = report.findings[report.findings["doc_id"] == "*"]
+    assert list(batch["check"]) == ["term-inconsistent"]
+    assert list(batch["severity"]) == ["info"]
+    assert "同伴工作者 ×1" in batch["message"].iloc[0]
+
+
+def test_check_selection_and_severity_override():
+    d = doc("Peer workers support recovery.", "同行工作人员支持康复。")
+    only = process_document(d, GLOSSARY, MATCHER, Settings(checks=frozenset({"term-missing"})))
+    assert only.findings == ()
+    raised = process_document(d, GLOSSARY, MATCHER, Settings(severities={"term-forbidden": "info"}))
+    assert [f.severity for f in raised.findings] == ["info"]
+
+
+def test_ignore_list_drops_findings_by_stable_id():
+    d = doc("Peer workers support recovery.", "同行工作人员支持康复。")
+    first = process_document(d, GLOSSARY, MATCHER).findings
+    again = process_document(d, GLOSSARY, MATCHER,
+                             Settings(ignore=frozenset(f.finding_id for f in first)))
+    assert first and again.findings == ()
+
+
+def test_every_registered_check_has_title_severity_and_a_failing_case():
+    fired = {c[0] for c in CASES}
+    for spec in all_checks():
+        assert spec.title, spec.id
+        assert spec.severity in ("error", "warning", "info")
+        assert spec.id in fired, f"no failing case for {spec.id}"

@@ -1,0 +1,38 @@
+import pytest
+
+from pipeline.checks.numbers import compare, hard_numbers
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("Thursday, 19 July 2018: 10:44", "2018年7月19日（星期四）10:44"),
+    ("1,234 workers (45.0%)", "1234名工作者（45%）"),
+    ("12,000 people", "1.2万人"),
+    ("three studies", "三项研究"),
+    ("p < .05", "p＜0.05"),
+    ("COVID-19 and H1N1", "新冠肺炎和甲流"),          # identifiers, not quantities
+    ("in 2019–2021", "2019〜2021年"),
+])
+def test_same_numbers(src, tgt):
+    assert compare(src, tgt) == ([], [])
+
+
+@pytest.mark.parametrize("src,tgt,missing,extra", [
+    ("120 workers", "210名工作者", ["120"], ["210"]),
+    ("in 2018", "2019年", ["2018"], ["2019"]),
+    ("45% were paid", "54%获得报酬", ["45"], ["54"]),
+])
+def test_different_numbers(src, tgt, missing, extra):
+    assert compare(src, tgt) == (missing, extra)
+
+
+def test_full_width_digits_are_numbers():
+    assert set(hard_numbers("２０１８年")) == {"2018"}
+
+
+def test_number_after_a_chinese_comma_is_read():
+    # NFKC turns ， into , : the number after it is still a number.
+    assert compare("(95% CI 1.2-3.4)", "，95% CI 1.2-3.4") == ([], [])
+
+
+def test_chinese_comma_between_numbers_is_not_a_thousands_separator():
+    assert compare("odds ratio 0.67, 95% CI 0.57–0.79", "比值比0.67，95% CI 0.57–0.79") == ([], [])

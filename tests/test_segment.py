@@ -1,0 +1,306 @@
+"""Golden cases, the offset invariant, linear time and the other modes of pipeline.segment."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.errors import UnsupportedLanguageError
+from pipeline.models import Version
+from pipeline.segment import (paragraph_spans, presegmented, segment_text, segment_version,
+                              split_spans)
+from pipeline.segmentation.evaluate import join_segments, read_gold, score
+
+
+def texts(text: str, lang: str) -> list[str]:
+    return [text[s:e] for s, e in split_spans(text, lang)]
+
+
+GOLDEN_EN = [
+    # abbreviations that do not end a sentence
+    ("Peer roles (e.g. coaching) vary. Results differ.",
+     ["Peer roles (e.g. coaching) vary.", "Results differ."]),
+    ("Several outcomes, i.e. relapse and housing, were measured. We found gains.",
+     ["Several outcomes, i.e. relapse and housing, were measured.", "We found gains."]),
+    ("Smith et al. reported gains. Tanaka et al. found none.",
+     ["Smith et al. reported gains.", "Tanaka et al. found none."]),
+    ("As shown by Smith et al. The effect was small.",
+     ["As shown by Smith et al.", "The effect was small."]),
+    ("Staff, clients, families etc. were asked. Most agreed.",
+     ["Staff, clients, families etc. were asked.", "Most agreed."]),
+    ("They used forms, logs, etc. The forms were short.",
+     ["They used forms, logs, etc.", "The forms were short."]),
+    ("Funding came from the U.S. Department of Health. It was renewed.",
+     ["Funding came from the U.S. Department of Health.", "It was renewed."]),
+    ("Peer work began in the U.S. The model then spread.",
+     ["Peer work began in the U.S.", "The model then spread."]),
+    ("Dr. Tanaka led the trial. Prof. Ito reviewed it.",
+     ["Dr. Tanaka led the trial.", "Prof. Ito reviewed it."]),
+    ("See Table No. 5 for details. It lists all sites.",
+     ["See Table No. 5 for details.", "It lists all sites."]),
+    ("Peer vs. clinician delivery was compared. Both worked.",
+     ["Peer vs. clinician delivery was compared.", "Both worked."]),
+    ("Uptake rose (Fig. 2). Costs fell (Fig. 3).", ["Uptake rose (Fig. 2).", "Costs fell (Fig. 3)."]),
+    ("Each session lasted approx. 45 minutes. Attendance was high.",
+     ["Each session lasted approx. 45 minutes.", "Attendance was high."]),
+    ("Data were collected from Jan. 2018 to Mar. 2019. Analysis followed.",
+     ["Data were collected from Jan. 2018 to Mar. 2019.", "Analysis followed."]),
+    ("Samples contained E. coli and S. aureus. Both were resistant.",
+     ["Samples contained E. coli and S. aureus.", "Both were resistant."]),
+    ("The model was proposed by J. Smith in 2001. It is widely used.",
+     ["The model was proposed by J. Smith in 2001.", "It is widely used."]),
+    ("Levels of vitamin D. The latter were low.", ["Levels of vitamin D.", "The latter were low."]),
+    # numbers, ellipses, URLs, e-mails, DOIs
+    ("The mean score rose from 3.4 to 4.1 points. Effects persisted.",
+     ["The mean score rose from 3.4 to 4.1 points.", "Effects persisted."]),
+    ("Results were mixed... Further work is needed.",
+     ["Results were mixed...", "Further work is needed."]),
+    ("Results were mixed… and inconclusive. Further work is needed.",
+     ["Results were mixed… and inconclusive.", "Further work is needed."]),
+    ("Materials are at https://example.org/peer.v2/index.html. Contact info@peer-work.org. Thanks.",
+     ["Materials are at https://example.org/peer.v2/index.html.", "Contact info@peer-work.org.",
+      "Thanks."]),
+    ("Data: doi: 10.1016/j.amepre.2018.03.010. Code is public.",
+     ["Data: doi: 10.1016/j.amepre.2018.03.010.", "Code is public."]),
+    # citation line kept whole
+    ("Am J Prev Med. 2018 Jun;54(6 Suppl 3):S258-S266. doi: 10.1016/j.amepre.2018.03.010.\n"
+     "The growth of the peer workforce is bringing opportunities.",
+     ["Am J Prev Med. 2018 Jun;54(6 Suppl 3):S258-S266. doi: 10.1016/j.amepre.2018.03.010.",
+      "The growth of the peer workforce is bringing opportunities."]),
+    ("Psychiatr Serv. 2019;70(3):210-217. Peer support is common.",
+     ["Psychiatr Serv. 2019;70(3):210-217.", "Peer support is common."]),
+    # sentences starting with a digit or a lower-case word
+    ("We enrolled 120 adults in 2018. 45 of them were women.",
+     ["We enrolled 120 adults in 2018.", "45 of them were women."]),
+    ("Apps were rated highly. mHealth tools may help.",
+     ["Apps were rated highly.", "mHealth tools may help."]),
+    ("Effects were significant (p < 0.05). iPads were used for all interviews.",
+     ["Effects were significant (p < 0.05).", "iPads were used for all interviews."]),
+    # list items
+    ("Peers helped by (1) sharing experience, (2) modelling recovery and (3) linking to care. "
+     "This was valued.",
+     ["Peers helped by (1) sharing experience, (2) modelling recovery and (3) linking to care.",
+      "This was valued."]),
+    ("Three themes emerged. (1) Trust was central. (2) Roles were unclear.",
+     ["Three themes emerged.", "(1) Trust was central.", "(2) Roles were unclear."]),
+    # closing quotes and brackets stay with the sentence
+    ('This broadens the concept of "health workforce." Peers are part of it.',
+     ['This broadens the concept of "health workforce."', "Peers are part of it."]),
+    ("This broadens the concept of “health workforce.” Peers are part of it.",
+     ["This broadens the concept of “health workforce.”", "Peers are part of it."]),
+    ("(Details are given below.) The trial ran for a year.",
+     ["(Details are given below.)", "The trial ran for a year."]),
+    ('They called it "peer work." which was new.', ['They called it "peer work." which was new.']),
+    ('"Why?" she asked. "Because it works." Peers agreed.',
+     ['"Why?" she asked.', '"Because it works."', "Peers agreed."]),
+    ('"We need a deal. We want the best deal." Talks resumed.',
+     ['"We need a deal.', 'We want the best deal."', "Talks resumed."]),
+    ("He enlisted in Sept. He served a year. Recruits joined in Sept. and Oct. 2017.",
+     ["He enlisted in Sept.", "He served a year.", "Recruits joined in Sept. and Oct. 2017."]),
+    ("The rally starts at 7 p.m. ET on Saturday. Sen. Warren spoke.",
+     ["The rally starts at 7 p.m. ET on Saturday.", "Sen. Warren spoke."]),
+    ("Is peer support effective? We reviewed 12 trials! Most were small.",
+     ["Is peer support effective?", "We reviewed 12 trials!", "Most were small."]),
+    # a numbered reference list: "1." at a line start is a label, not a sentence
+    ("1. Smith J. Peer work. Lancet.\n2. Ito K. Recovery.",
+     ["1. Smith J. Peer work.", "Lancet.", "2. Ito K. Recovery."]),
+]
+
+GOLDEN_LINES = [
+    # headings, titles, author and date lines are their own segments
+    ("Peer Workers As the Health Workforce in Japan: Broadening the Concept\n\n"
+     "Thursday, 19 July 2018: 10:44\nOral Presentation\n"
+     "Takuya MATSUSHIGE, National Institute of Public Health, Japan\n"
+     "In recent policies, peers are employed. Evidence is growing.",
+     ["Peer Workers As the Health Workforce in Japan: Broadening the Concept",
+      "Thursday, 19 July 2018: 10:44", "Oral Presentation",
+      "Takuya MATSUSHIGE, National Institute of Public Health, Japan",
+      "In recent policies, peers are employed.", "Evidence is growing."]),
+    ("Background\nPeer work is growing.\nMethods\nWe interviewed 20 peers.",
+     ["Background", "Peer work is growing.", "Methods", "We interviewed 20 peers."]),
+    ("Methods:\nWe interviewed 20 peers.", ["Methods:", "We interviewed 20 peers."]),
+    # a hard-wrapped sentence continues on the next line
+    ("The present study analyzes various cases of the\nimplementation of peer workers in\n"
+     "Japan and clarifies challenges.",
+     ["The present study analyzes various cases of the\nimplementation of peer workers in\n"
+      "Japan and clarifies challenges."]),
+    ("Peer workers were recruited from community\nsettings. Most had lived experience.",
+     ["Peer workers were recruited from community\nsettings.", "Most had lived experience."]),
+    ("Examples include e.g.\nhousing support.", ["Examples include e.g.\nhousing support."]),
+    # a blank line always ends a segment
+    ("A sentence without a stop\n\nanother paragraph", ["A sentence without a stop",
+                                                         "another paragraph"]),
+    ("Aims were:\n- reduce stigma\n- improve access", ["Aims were:", "- reduce stigma",
+                                                       "- improve access"]),
+]
+
+GOLDEN_ZH = [
+    ("同伴支持已在广泛的行为健康服务中实施。本文描述了组织的经验！是否有效？",
+     ["同伴支持已在广泛的行为健康服务中实施。", "本文描述了组织的经验！", "是否有效？"]),
+    ("他说：“我们会继续。”随后会议结束。", ["他说：“我们会继续。”", "随后会议结束。"]),
+    ("本研究纳入了120名参与者；其中45名为女性。结果显示差异显著。",
+     ["本研究纳入了120名参与者；其中45名为女性。", "结果显示差异显著。"]),
+    ("我们研究了同伴支持（peer support）的作用。差异显著（p < 0.05）。",
+     ["我们研究了同伴支持（peer support）的作用。", "差异显著（p < 0.05）。"]),
+    ("该项目由U.S. Department of Health资助。结果良好。",
+     ["该项目由U.S. Department of Health资助。", "结果良好。"]),
+    ("The study reports results.本研究报告了结果。",
+     ["The study reports results.", "本研究报告了结果。"]),
+    ("方法\n我们访谈了20名同伴工作者。\n结论\n同伴支持有效。",
+     ["方法", "我们访谈了20名同伴工作者。", "结论", "同伴支持有效。"]),
+    ("本文是题为“行为健康劳动力:规划、实践和准备”的补充材料的一部分。该补充材料由美国赞助。",
+     ["本文是题为“行为健康劳动力:规划、实践和准备”的补充材料的一部分。", "该补充材料由美国赞助。"]),
+    ("平均得分从3.4升至4.1。效果持续。", ["平均得分从3.4升至4.1。", "效果持续。"]),
+    # an ASCII quote glued after a stop opens the next sentence unless a quote is open
+    ('他说。"我们会继续。"随后离开。', ['他说。', '"我们会继续。"', "随后离开。"]),
+    ("所谓“复元”，是指“带着症状过有意义的生活。”的过程。", ["所谓“复元”，是指“带着症状过有意义的生活。”的过程。"]),
+    ("同行工作人员被定义为从精神疾病中康复的人员,他们具有特定的\n同行支持能力。类似的角色也被确定。",
+     ["同行工作人员被定义为从精神疾病中康复的人员,他们具有特定的\n同行支持能力。", "类似的角色也被确定。"]),
+]
+
+GOLDEN_JA = [
+    ("ピアサポートは広がっている。本研究は課題を明らかにする！有効か？",
+     ["ピアサポートは広がっている。", "本研究は課題を明らかにする！", "有効か？"]),
+    ("「支援は重要だ。」と述べた。その後、調査を行った。",
+     ["「支援は重要だ。」と述べた。", "その後、調査を行った。"]),
+    ("委員会は次のように述べた。「最終決定は議員に委ねられる。」名称は未定である。",
+     ["委員会は次のように述べた。", "「最終決定は議員に委ねられる。」", "名称は未定である。"]),
+    ("ピアサポート（peer support）の効果を検討した（p < 0.05）。効果は大きかった。",
+     ["ピアサポート（peer support）の効果を検討した（p < 0.05）。", "効果は大きかった。"]),
+    ("U.S.の制度を参照した。",
+     ["U.S.の制度を参照した。"]),
+    ("This study examines peer workers.本研究はピアワーカーを検討する。",
+     ["This study examines peer workers.", "本研究はピアワーカーを検討する。"]),
+    ("結論\nピアワーカーは有用である。", ["結論", "ピアワーカーは有用である。"]),
+    ("平均値は３．５であった。差は小さかった．次に分析した．",
+     ["平均値は３．５であった。", "差は小さかった．", "次に分析した．"]),
+    ("対象者は、(1)当事者、(2)家族であった。", ["対象者は、(1)当事者、(2)家族であった。"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOLDEN_EN + GOLDEN_LINES)
+def test_golden_en(text: str, expected: list[str]) -> None:
+    assert texts(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), GOLDEN_ZH)
+def test_golden_zh(text: str, expected: list[str]) -> None:
+    assert texts(text, "zh") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), GOLDEN_JA)
+def test_golden_ja(text: str, expected: list[str]) -> None:
+    assert texts(text, "ja") == expected
+
+
+ALPHABET = st.sampled_from(list("ab Ab.。!?？！」』）)\"“”\n\n e.g U.S 3.4 本研究は「と") +
+                           ["e.g.", "U.S.", "etc.", " The", "\n\n", "。」と", "http://x.org/a.", "@"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=60).map("".join), st.sampled_from(["en", "zh", "ja", "zh-Hant"]),
+       st.integers(min_value=0, max_value=10_000))
+def test_offsets_point_into_the_text(text: str, lang: str, base: int) -> None:
+    segments = segment_text(text, lang, doc_id="d", base=base)
+    previous_end = base
+    for i, seg in enumerate(segments):
+        assert seg.index == i
+        assert text[seg.start - base:seg.end - base] == seg.text
+        assert seg.text and seg.text == seg.text.strip()
+        assert seg.start >= previous_end
+        previous_end = seg.end
+    # nothing but whitespace is left out of the segments
+    inside = {i for s in segments for i in range(s.start - base, s.end - base)}
+    assert all(ch.isspace() for i, ch in enumerate(text) if i not in inside)
+
+
+def test_repeated_sentences_keep_their_own_offsets() -> None:
+    text = "Peer work helps. Peer work helps. Peer work helps."
+    segments = segment_text(text, "en", base=100)
+    assert [(s.start, s.end) for s in segments] == [(100, 116), (117, 133), (134, 150)]
+
+
+def test_segment_version_uses_base_and_lang() -> None:
+    source = "Title\n\n同伴支持有效。同伴支持有效。"
+    version = Version(doc_id="x", lang="zh", text=source[7:], path="x.txt", base=7)
+    segments = segment_version(version)
+    assert [source[s.start:s.end] for s in segments] == ["同伴支持有效。", "同伴支持有效。"]
+    assert {(s.doc_id, s.lang) for s in segments} == {("x", "zh")}
+
+
+def test_tags_are_normalised_and_unknown_tags_raise() -> None:
+    assert segment_text("ピア。", "ja-JP")[0].lang == "ja"
+    assert segment_text("同伴。", "zh-TW")[0].lang == "zh-Hant"
+    with pytest.raises(UnsupportedLanguageError):
+        split_spans("text", "xx-klingon")
+    version = Version(doc_id="x", lang="tlh", text="t", path="x.tlh.txt", line=3)
+    with pytest.raises(UnsupportedLanguageError, match="tlh") as info:
+        segment_version(version)
+    assert (info.value.path, info.value.line) == ("x.tlh.txt", 3)
+
+
+def test_empty_and_blank_text_have_no_segments() -> None:
+    assert split_spans("", "en") == []
+    assert split_spans(" \n\n\t\u3000", "ja") == []
+
+
+LABELLED = Path(__file__).parent / "data" / "seg"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ja"])
+def test_labelled_set_is_segmented_as_gold(lang: str) -> None:
+    docs = read_gold(LABELLED / f"{lang}.txt", lang)
+    assert len(docs) >= 10
+    for doc in docs:
+        assert tuple(s for s, _ in split_spans(doc.text, lang)) == doc.starts, doc.text[:60]
+
+
+def test_gold_reader_and_boundary_score() -> None:
+    doc = join_segments(["Methods<br>", "We met.", "It went well."], " ")
+    assert doc.text == "Methods\nWe met. It went well."
+    assert doc.starts == (0, 8, 16)
+    result = score([doc], lambda text: [(0, 7), (8, 30)])
+    assert (result.true_pos, result.predicted, result.gold) == (1, 1, 2)
+    assert (result.precision, result.recall) == (1.0, 0.5)
+
+
+def _seconds(text: str, lang: str) -> float:
+    started = time.perf_counter()
+    split_spans(text, lang)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("unit", ["peer support workforce ", "同伴支持工作人员", "e" * 50 + "@",
+                                  "2018 Jun ", "http://x"])
+def test_time_is_linear_on_long_lines_without_punctuation(unit: str) -> None:
+    small = unit * (1_000_000 // len(unit))
+    big = small * 4
+    t_small, t_big = _seconds(small, "en"), _seconds(big, "en")
+    assert t_big < 20
+    assert t_big < 8 * t_small + 0.5  # quadratic would be 16x
+
+
+def test_ten_megabyte_line_segments_in_seconds() -> None:
+    text = "peer support workforce " * (10_000_000 // 23)
+    assert _seconds(text, "en") < 20
+
+
+PRESEGMENTED = "  First line. Still first.  \r\n\n同伴支持。 \n\t\nlast"
+
+
+def test_presegmented_keeps_one_segment_per_non_blank_line() -> None:
+    segments = presegmented(PRESEGMENTED, "en", doc_id="p", base=5)
+    assert [s.text for s in segments] == ["First line. Still first.", "同伴支持。", "last"]
+    for s in segments:
+        assert PRESEGMENTED[s.start - 5:s.end - 5] == s.text
+    assert [s.index for s in segments] == [0, 1, 2]
+
+
+def test_paragraph_spans_split_on_blank_lines_only() -> None:
+    text = "\n  Title line\n\nFirst para line one\nline two.  \n \t \nSecond。\n"
+    spans = paragraph_spans(text)
+    assert [text[s:e] for s, e in spans] == ["Title line", "First para line one\nline two.",
+                                            "Second。"]
