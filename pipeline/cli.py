@@ -43,7 +43,31 @@ def _console() -> Console:
     return click.get_current_context().find_object(Console) or Console()
 
 
-@click.group(context_settings=CONTEXT)
+class QAGroup(click.Group):
+    """Maps library errors to SPEC's exit codes: one line on stderr, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            rv = super().invoke(ctx)
+        except PipelineError as exc:
+            click.echo(f"abstract-qa: error: {exc}", err=True)
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort,
+                BrokenPipeError):
+            raise
+        except Exception as exc:  # a bug: one line unless -vv asks for the traceback
+            console = ctx.find_object(Console)
+            if console is not None and console.verbosity > 1:
+                raise
+            click.echo(f"abstract-qa: internal error: {type(exc).__name__}: {exc} "
+                       "(run with -vv for the traceback)", err=True)
+            ctx.exit(3)
+        if isinstance(rv, int) and ctx.parent is None:
+            ctx.exit(rv)
+        return rv
+
+
+@click.group(cls=QAGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="abstract-qa")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
 @click.option("-v", "--verbose", count=True, help="Progress on stderr (-vv: tracebacks).")
@@ -74,7 +98,7 @@ def _load(inputs: Sequence[str], recursive: bool, encoding: str | None):
 
 def _emit_table(df, fmt: str) -> None:
     """Write a DataFrame to stdout as TSV (tabs/newlines in text folded) or JSON lines."""
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "jsonl":
         for rec in df.to_dict(orient="records"):
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -126,7 +150,7 @@ def segment(inputs, lang, fmt, presegmented, recursive, encoding):
     if fmt == "jsonl":
         _emit_table(df, "jsonl")
     else:
-        out = click.get_text_stream("stdout")
+        out = sys.stdout
         for text in df["text"]:
             out.write(" ".join(text.split()) + "\n")
     return _exit_code(n_errors, None, "never")
@@ -233,7 +257,7 @@ def align(inputs, presegmented, fmt, glossary_path, embedder, out, recursive, en
         tgt = load_version_file(Path(inputs[1]), encoding=encoding)
         alignment, src_segs, tgt_segs = align_pair(src, tgt, presegment=presegmented,
                                                    glossary=glossary, embedder=emb)
-        stdout = click.get_text_stream("stdout")
+        stdout = sys.stdout
         if fmt == "vecalign":
             stdout.write(format_vecalign(alignment.beads))
         elif fmt == "tmx":
@@ -396,7 +420,7 @@ def list_checks():
     return 0
 
 
-@cli.group()
+@cli.group(cls=click.Group)
 def glossary():
     """Validate, summarise or convert a glossary."""
 
@@ -447,35 +471,16 @@ def glossary_convert(path, to, output):
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / f"glossary.{to}"
         convert(g, to, target)
-        click.get_binary_stream("stdout").write(target.read_bytes())
+        sys.stdout.buffer.write(target.read_bytes())
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Console-script entry point: maps errors to exit codes without tracebacks."""
-    verbose = argv is not None and "-vv" in argv or "-vv" in sys.argv
+    """Console-script entry point."""
     try:
-        code = cli.main(args=argv, prog_name="abstract-qa", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        code = exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        code = exc.exit_code
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        code = 130
-    except PipelineError as exc:
-        click.echo(f"abstract-qa: error: {exc}", err=True)
-        code = 2
+        cli.main(args=argv, prog_name="abstract-qa")
     except BrokenPipeError:
         # `abstract-qa segment x | head`: the reader left; nothing more to say.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        code = 0
-    except Exception as exc:  # a bug: one line unless -vv asks for the traceback
-        if verbose:
-            raise
-        click.echo(f"abstract-qa: internal error: {type(exc).__name__}: {exc} (run with -vv "
-                   "for the traceback)", err=True)
-        code = 3
-    sys.exit(code or 0)
+        sys.exit(0)

@@ -22,6 +22,8 @@ GOLDEN = {
         "Keywords: peer support; mental health; workforce",
         "Takuya MATSUSHIGE, National Institute of Public Health, Japan",
         "The Chinese term 同伴支持 means peer support and is widely used.",
+        "In Chinese the phrase 同伴支持，康复 is used in many of the policy documents we reviewed.",
+        "Thursday, 19 July 2018: 10:44",
     ],
     "zh": [
         "同行工作人员在行为健康服务中的增长为服务于患有精神和物质使用障碍的组织带来了机会。",
@@ -30,6 +32,8 @@ GOLDEN = {
         "同伴支持（peer support）",
         "本研究采用 Patient Health Questionnaire-9（PHQ-9）评估抑郁症状。",
         "这是一个问题",
+        "势在必行（Il faut bien le faire）。",
+        "BBC Scotland 的 Alasdair Lamont 在 Tony Macaroni 球场",
     ],
     "ja": [
         "ピアサポートワーカーは自らの回復経験を活かして他者を支援する。",
@@ -42,6 +46,7 @@ GOLDEN = {
         "同儕支持工作者運用自身的復原經驗來幫助他人。",
         "這項研究說明了明確職務說明的重要性。",
         "國際學術會議",
+        "情況非常糟糕。",  # a sentence without kana is not Japanese
     ],
     "und": ["10:44", "2018", "", "   ", "https://doi.org/10.1016/j.amepre.2018.03.010",
             "doi: 10.1016/j.amepre.2018.03.010", "(12) 3.2% — 95%"],

@@ -15,6 +15,8 @@ _CLASSES = (
     regex.compile(r"[(（]"),
     regex.compile(r"[“「『]|\"(?=\w)|(?<=\s|^)'(?=\w)"),
     regex.compile(r"[:：]"),
+    # Clause joints a translator may have turned a sentence end into (not compared directly).
+    regex.compile(r"[，、；;,]"),
 )
 
 
@@ -24,6 +26,14 @@ def signature(text: str) -> tuple[int, ...]:
     return tuple(len(p.findall(norm)) for p in _CLASSES)
 
 
-def distance(a: tuple[int, ...], b: tuple[int, ...]) -> int:
-    """How many punctuation marks one side has that the other lacks."""
-    return sum(abs(x - y) for x, y in zip(a, b))
+def distance(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """How many punctuation marks one side has that the other lacks.
+
+    Translators often join sentences with a comma or semicolon (common in Chinese), so a missing
+    sentence end counts half when the other side has a spare clause joint in its place.
+    """
+    ends = a[0] - b[0]
+    joints = b[-1] if ends > 0 else a[-1]
+    absorbed = min(abs(ends), joints)
+    return (abs(ends) - absorbed + 0.5 * absorbed
+            + sum(abs(x - y) for x, y in zip(a[1:-1], b[1:-1])))

@@ -92,11 +92,11 @@ class PairScorer:
         lt = self._plen_t[j1] - self._plen_t[j0]
         return self.model.z(ls, lt)
 
-    def punct_distance(self, i0: int, i1: int, j0: int, j1: int) -> int:
+    def punct_distance(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Punctuation marks found on one side of the bead and not on the other."""
         ps, pt = self._ppunct_s, self._ppunct_t
-        return sum(abs((ps[i1][k] - ps[i0][k]) - (pt[j1][k] - pt[j0][k]))
-                   for k in range(len(ps[0])))
+        return punct.distance(tuple(x - y for x, y in zip(ps[i1], ps[i0])),
+                              tuple(x - y for x, y in zip(pt[j1], pt[j0])))
 
     def han_overlap(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Dice overlap of the folded Han characters of both sides (0 unless both are CJK)."""

@@ -121,19 +121,22 @@ def zh_ja_disagreements(segments: Mapping[str, Sequence[str]],
                         alignments: Mapping[tuple[str, str], Sequence[Bead]]) -> list[Bead]:
     """zh–ja beads of ``alignments`` that a direct zh–ja alignment does not support.
 
-    The direct alignment sees only Chinese and Japanese (length, anchors, shared Han characters);
-    a composed bead it does not overlap on both sides suggests that en–zh or en–ja is wrong, or
-    that the Chinese and Japanese translations differ in structure.
+    The direct alignment sees only Chinese and Japanese (length, anchors, shared Han characters).
+    A composed bead is unsupported when fewer than half of its (zh, ja) segment pairs fall in one
+    direct bead: en–zh or en–ja is probably wrong there, or the Chinese and Japanese translations
+    differ in structure.
     """
     segs = _normalized(segments)
     composed = alignments.get(("zh", "ja"), ())
     if "zh" not in segs or "ja" not in segs:
         return []
     direct = align(segs["zh"], segs["ja"], "zh", "ja")
+    linked = {(i, j) for d in direct for i in d.src for j in d.tgt}
     out = []
     for b in composed:
         if not b.src or not b.tgt:
             continue
-        if not any(set(b.src) & set(d.src) and set(b.tgt) & set(d.tgt) for d in direct):
+        support = sum((i, j) in linked for i in b.src for j in b.tgt)
+        if 2 * support < len(b.src) * len(b.tgt):
             out.append(b)
     return out

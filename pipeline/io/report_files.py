@@ -17,3 +17,8 @@ def report_data(report: Report) -> ReportData:
 def write_report(out_dir: Path, report: Report) -> list[Path]:
     """Every output file of SPEC into ``out_dir``, all or nothing."""
     return write_outputs(out_dir, report_data(report))
+
+
+def write_alignment_outputs(out_dir: Path, report: Report) -> list[Path]:
+    """``alignments.jsonl`` and ``aligned.tmx`` only (``align --out``)."""
+    return write_outputs(out_dir, report_data(report), names=("alignments.jsonl", "aligned.tmx"))

@@ -290,7 +290,8 @@ def _publish(staging: Path, target: Path, names: Iterable[str]) -> None:
         raise
 
 
-def write_outputs(out_dir: Path, data: ReportData) -> list[Path]:
+def write_outputs(out_dir: Path, data: ReportData,
+                  names: Iterable[str] = OUTPUT_FILES) -> list[Path]:
     """Write every ``OUTPUT_FILES`` file into ``out_dir``, all or nothing.
 
     All files are first written into a fresh temporary directory next to ``out_dir``; only when
@@ -301,6 +302,7 @@ def write_outputs(out_dir: Path, data: ReportData) -> list[Path]:
     Args:
         out_dir: The output directory (created if missing, parents included).
         data: The report content.
+        names: Which of ``OUTPUT_FILES`` to write (``align --out`` writes two).
 
     Returns:
         The written paths, in ``OUTPUT_FILES`` order.
@@ -320,9 +322,10 @@ def write_outputs(out_dir: Path, data: ReportData) -> list[Path]:
         raise PipelineError(f"cannot create output directory: {exc.strerror or exc}",
                             path=str(out_dir)) from exc
     try:
-        for name, writer in WRITERS.items():
-            writer(data, staging / name)
-        _publish(staging, target, WRITERS)
+        names = [name for name in WRITERS if name in set(names)]
+        for name in names:
+            WRITERS[name](data, staging / name)
+        _publish(staging, target, names)
     except PipelineError as exc:
         # Name the file the user asked for, not its hidden staging copy.
         if exc.path and exc.path.startswith(str(staging)):
@@ -333,4 +336,4 @@ def write_outputs(out_dir: Path, data: ReportData) -> list[Path]:
                             path=str(out_dir)) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [out_dir / name for name in WRITERS]
+    return [out_dir / name for name in names]

@@ -20,6 +20,7 @@ NON_LANGUAGE = regex.compile(
     r"(?i)\b(?:https?://|www\.)\S+|\bdoi:?\s*10\.\d{4,9}/\S+|\b10\.\d{4,9}/\S+|\S+@\S+\.\w+")
 #: Full-width sentence punctuation: only a CJK sentence is punctuated with it.
 CJK_PUNCT = regex.compile(r"[。，、「」《》！？]")
+CJK_END = regex.compile(r"[。！？][」』）》】”’\"')]*\s*$")
 OTHER_WORD = regex.compile(
     r"[^\P{L}\p{Latin}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
 
@@ -82,14 +83,17 @@ def _cjk_hosts(text: str, cjk: int, words: list[str], other_words: int) -> bool:
     """Whether CJK is the host language of a line that also has Latin or other words.
 
     Names and acronyms (capitalised words) count half a word; a line whose Latin words include no
-    function word, or punctuated in full-width, is a CJK sentence quoting names and terms.
+    function word is a CJK sentence quoting names and terms; a full-width full stop at the end
+    tips the balance towards CJK.
     """
     if other_words * _CJK_PER_WORD > cjk:
         return False
-    if cjk >= 2 and (function_word_count(words) == 0
-                     or (cjk >= 4 and CJK_PUNCT.search(text) is not None)):
+    if cjk >= 2 and function_word_count(words) == 0:
         return True
     latin = sum(0.5 if w[:1].isupper() else 1.0 for w in words)
+    # A full-width full stop ending the line is the host's: 势在必行（Il faut bien le faire）。
+    if cjk >= 4 and CJK_END.search(text) is not None:
+        latin /= 4
     return cjk / _CJK_PER_WORD >= latin
 
 

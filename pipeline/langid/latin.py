@@ -158,8 +158,3 @@ def latin_verdict(text: str) -> LatinVerdict:
 def function_word_count(words: list[str]) -> int:
     """How many of ``words`` are function words of English or another Latin-script language."""
     return sum(w.lower() in _EN_FUNCTION or w.lower() in _FOREIGN_FUNCTION for w in words)
-
-def profile_names() -> list[str]:
-    """The langdetect profiles loaded (for the signature and the benchmark)."""
-    return detectors().factory.get_lang_list()
-
