@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from .align import align_versions, trilingual_units
-from .checks.context import PairContext, VersionContext
+from .checks.context import DocumentContext, PairContext, VersionContext
 from .checks.registry import CheckSpec, all_checks
 from .detect import detect_units
 from .languages import join_texts
@@ -92,6 +92,11 @@ def process_document(doc: Document, glossary: Any = None, matcher: Any = None,
             if spec.scope == "version" and lang not in spec.skip_langs:
                 found = spec.func(dataclasses.replace(ctx, severity=settings.severity(spec)))
                 findings += with_severity_override(found, spec, settings)
+    doc_ctx = DocumentContext(doc.doc_id, segments, pairs)
+    for spec in specs:
+        if spec.scope == "document":
+            found = spec.func(dataclasses.replace(doc_ctx, severity=settings.severity(spec)))
+            findings += with_severity_override(found, spec, settings)
     stats = []
     for src, tgt in checked:
         beads = pairs.get((src, tgt), [])

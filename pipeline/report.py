@@ -36,12 +36,14 @@ class Report:
 def signature(*, glossary_sha1: str = "", embedder: str = "", checks: Sequence[str] = (),
               presegmented: bool = False) -> str:
     """A sacrebleu-style string recording every setting that changes the results."""
+    from .detect import SIGNATURE as LID
+    from .segment import SIGNATURE as SEG
     parts = [f"abstract-qa {__version__}",
-             "seg:" + ("lines" if presegmented else "rules"),
-             "lid:script+langdetect",
+             "seg:lines" if presegmented else SEG,
+             "lid:" + LID,
              "align:len+anchors" + (f"+emb-{embedder}" if embedder else ""),
              "glossary:" + (f"sha1-{glossary_sha1[:10]}" if glossary_sha1 else "none"),
-             "checks:" + ",".join(checks)]
+             "checks:" + ",".join(dict.fromkeys(checks))]
     return "|".join(parts)
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from ..languages import join_texts
 from ..models import Bead, Finding, Segment
@@ -68,6 +68,19 @@ class PairContext:
                        src_index=bead.src, tgt_index=bead.tgt,
                        src_text=kw.pop("src_text", self.src_text(bead)),
                        tgt_text=kw.pop("tgt_text", self.tgt_text(bead)), **kw)
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """Every version of one document with its pairwise alignments."""
+
+    doc_id: str
+    segments: Mapping[str, Sequence[Segment]]
+    alignments: Mapping[tuple[str, str], Sequence[Bead]]
+    severity: str = "warning"
+
+    def texts(self) -> dict[str, list[str]]:
+        return {lang: [s.text for s in segs] for lang, segs in self.segments.items()}
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ it looks at:
   document (en→zh, en→ja; zh→ja only without English).
 - ``version``: one version on its own (``VersionContext``): target-only properties such as a
   deprecated term, reported once per version rather than once per pair.
+- ``document``: all versions and alignments of one document together (``DocumentContext``):
+  properties no single pair shows, such as the three pairwise alignments disagreeing.
 - ``batch``: every document's results together (``BatchContext``), after the per-document stage.
 
 ``gate`` checks run first; a bead they report (untranslated, omitted) is not examined by the other
@@ -39,7 +41,7 @@ class CheckSpec:
 #: keyed by (check id, scope): one id may be implemented at two scopes (term-inconsistent is
 #: checked within each document and, as info, across the batch).
 REGISTRY: dict[tuple[str, str], CheckSpec] = {}
-SCOPES = ("pair", "version", "batch")
+SCOPES = ("pair", "version", "document", "batch")
 
 
 def check(check_id: str, *, severity: str, scope: str = "pair", skip_langs: Iterable[str] = (),
@@ -62,7 +64,7 @@ def check(check_id: str, *, severity: str, scope: str = "pair", skip_langs: Iter
 
 def all_checks() -> list[CheckSpec]:
     """Every registered check, gates first, then in registration order."""
-    from . import language, numbers, structure, terms  # noqa: F401  (registration side effect)
+    from . import alignment, language, numbers, structure, terms  # noqa: F401  (registration side effect)
     specs = list(REGISTRY.values())
     return [s for s in specs if s.gate] + [s for s in specs if not s.gate]
 

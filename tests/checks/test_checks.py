@@ -6,7 +6,9 @@ import pytest
 from pipeline.batch import run_batch
 from pipeline.checks.registry import all_checks
 from pipeline.glossary import Glossary, Term, TermMatcher
-from pipeline.models import Document, Version
+from pipeline.checks.alignment import alignment_disagreement
+from pipeline.checks.context import DocumentContext
+from pipeline.models import Bead, Document, Segment, Version
 from pipeline.process import Settings, process_document
 
 GLOSSARY = Glossary.from_terms([
@@ -112,8 +114,32 @@ def test_ignore_list_drops_findings_by_stable_id():
     assert first and again.findings == ()
 
 
+def _segments(lang, texts):
+    return [Segment("d", lang, i, t, 0, len(t)) for i, t in enumerate(texts)]
+
+
+def alignment_disagreement_findings():
+    """zh–ja composed through a wrong en–ja alignment (the ja sentences crossed)."""
+    zh = ["同伴工作者在全国许多环境中支持康复。", "2019年，其中45%由地方政府支付报酬。"]
+    ja = ["ピアワーカーは全国の多くの場でリカバリーを支援する。", "2019年には45%が地方自治体から報酬を受けていた。"]
+    en = ["Peer workers support recovery in many settings.", "In 2019, 45% of them were paid."]
+    crossed = [Bead((0,), (1,)), Bead((1,), (0,))]
+    ctx = DocumentContext("d", {"en": _segments("en", en), "zh": _segments("zh", zh),
+                                "ja": _segments("ja", ja)},
+                          {("en", "zh"): [Bead((0,), (0,)), Bead((1,), (1,))],
+                           ("en", "ja"): crossed, ("zh", "ja"): crossed})
+    return list(alignment_disagreement(ctx))
+
+
+def test_alignment_disagreement_between_pairs_is_reported():
+    found = alignment_disagreement_findings()
+    assert [(f.check, f.src_lang, f.tgt_lang, f.src_index, f.tgt_index) for f in found] == [
+        ("alignment-disagreement", "zh", "ja", (0,), (1,)),
+        ("alignment-disagreement", "zh", "ja", (1,), (0,))]
+
+
 def test_every_registered_check_has_title_severity_and_a_failing_case():
-    fired = {c[0] for c in CASES}
+    fired = {c[0] for c in CASES} | {f.check for f in alignment_disagreement_findings()}
     for spec in all_checks():
         assert spec.title, spec.id
         assert spec.severity in ("error", "warning", "info")
