@@ -293,8 +293,36 @@ def _embedder(name: str | None):
     return load_embedder(name)
 
 
+def _apply_config(ctx: click.Context, _param, value):
+    """Load the project profile before the other options, so that it supplies their defaults
+    and anything given on the command line still wins."""
+    from .config import find_config, load_config
+    path = Path(value) if value else find_config(Path.cwd())
+    if path is None:
+        return None
+    try:
+        config = load_config(path)
+    except PipelineError as exc:
+        raise click.BadParameter(str(exc), param_hint="--config") from None
+    from .checks.registry import check_ids
+    unknown = sorted(set(config.severities) - set(check_ids()))
+    if unknown:
+        raise click.BadParameter(f"{path}: unknown check {', '.join(unknown)} in [severity]",
+                                 param_hint="--config")
+    ctx.default_map = {**(ctx.default_map or {}), **config.values}
+    if "glossary" in config.values:
+        ctx.default_map["glossary_path"] = config.values["glossary"]
+    if "ignore" in config.values:
+        ctx.default_map["ignore_file"] = config.values["ignore"]
+    ctx.meta["abstract_qa.config"] = config
+    return str(path)
+
+
 def check_options(fn):
     opts = [
+        click.option("--config", type=click.Path(dir_okay=False, exists=True), default=None,
+                     is_eager=True, expose_value=False, callback=_apply_config,
+                     help="Project profile (default: ./abstract-qa.toml or ./abstract-qa.cfg)."),
         click.option("--out", type=click.Path(file_okay=False), default=None,
                      help="Write every output file into DIR."),
         click.option("--checks", "checks", default=None, metavar="ID,...",
@@ -354,8 +382,11 @@ def _check_and_write(inputs, glossary_path, opts, *, print_findings: bool,
     checks = _parse_checks(opts["checks"])
     glossary = load_glossary(glossary_path)
     ignore = read_ignore(Path(opts["ignore_file"])) if opts["ignore_file"] else frozenset()
+    config = click.get_current_context().meta.get("abstract_qa.config")
     settings = Settings(checks=checks, presegmented=opts["presegmented"],
-                        embedder=_embedder(opts["embedder"]), ignore=ignore)
+                        embedder=_embedder(opts["embedder"]), ignore=ignore,
+                        severities=dict(config.severities) if config else {},
+                        pairs=config.pairs if config else None)
     loaded = _load(inputs, opts["recursive"], opts["encoding"])
     report = run_check(loaded.documents, glossary, settings, load_errors=loaded.errors,
                        jobs=opts["jobs"], progress=console.progress)

@@ -34,6 +34,8 @@ class Settings:
     embedder: Any = None
     #: finding ids to drop (ignore list)
     ignore: frozenset[str] = frozenset()
+    #: language pairs to check (None: English to each other version, or zh→ja)
+    pairs: frozenset[tuple[str, str]] | None = None
 
     def selected(self) -> list[CheckSpec]:
         return [s for s in all_checks() if self.checks is None or s.id in self.checks]
@@ -82,7 +84,8 @@ def process_document(doc: Document, glossary: Any = None, matcher: Any = None,
                        "texts": {lang: join_texts([texts[lang][i] for i in idx], lang)
                                  for lang, idx in unit.items() if idx}} for unit in units)
 
-    checked = primary_pairs(list(segments))
+    checked = [p for p in primary_pairs(list(segments))
+               if settings.pairs is None or p in settings.pairs]
     findings: list[Finding] = []
     specs = settings.selected()
     for lang, segs in segments.items():

@@ -14,6 +14,7 @@ Matching runs on folded text; ``Folded.span`` turns a folded span back into orig
 from __future__ import annotations
 
 import importlib.util
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,7 @@ import regex
 
 _CLUSTER = regex.compile(r"\X")
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212/\u2044\u2215\\")
+_JA_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 _APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'"}
 _JA_DROP = frozenset("\u30fb\u00b7")  # ・ and · between the parts of a katakana compound
 _SMALL_KANA = str.maketrans("ァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ",
@@ -36,11 +38,13 @@ class Folded:
     """Folded text plus, for each folded character, the original span it came from."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the folded span ``[start, end)`` (``end > start``)."""
+        if self.starts is None:  # nothing was removed or expanded: offsets are unchanged
+            return start, end
         return self.starts[start], self.ends[end - 1]
 
 
@@ -58,8 +62,8 @@ def _en_piece(cluster: str, casefold: bool) -> str:
     return "".join(" " if ch in _DASHES or ch.isspace() else _APOSTROPHES.get(ch, ch) for ch in out)
 
 
-def fold_en(text: str, casefold: bool = True) -> Folded:
-    """Fold text of a spaced language (see module docstring)."""
+def _fold_en_slow(text: str, casefold: bool = True) -> Folded:
+    """Per-cluster folding for texts with characters that expand or combine under NFKC."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -76,6 +80,18 @@ def fold_en(text: str, casefold: bool = True) -> Folded:
             ends.append(end)
         pos = end
     return Folded("".join(chars), tuple(starts), tuple(ends))
+
+
+def fold_en(text: str, casefold: bool = True) -> Folded:
+    """Fold text of a spaced language (see module docstring)."""
+    table, slow = _tables("en" if casefold else "en-case")
+    if slow.search(text):
+        return _fold_en_slow(text, casefold)
+    folded = text.translate(table)
+    if "  " not in folded:
+        return Folded(folded)
+    drop = {i for m in _SPACE_RUN.finditer(folded) for i in range(m.start() + 1, m.end())}
+    return _without(folded, drop, ())
 
 
 def fold_en_term(term: str, casefold: bool = True) -> str:
@@ -121,14 +137,8 @@ def _cjk_piece(cluster: str, lang: str, traditional: bool) -> str:
     return out
 
 
-def fold_cjk(text: str, lang: str, traditional: bool = True) -> Folded:
-    """Fold Chinese or Japanese text (see module docstring).
-
-    Args:
-        text: The original text.
-        lang: ``zh``, ``zh-Hant`` or ``ja``.
-        traditional: For ``zh``, fold traditional characters to simplified.
-    """
+def _fold_cjk_slow(text: str, lang: str, traditional: bool = True) -> Folded:
+    """Per-cluster folding for texts with characters that expand or combine under NFKC."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -144,7 +154,7 @@ def fold_cjk(text: str, lang: str, traditional: bool = True) -> Folded:
                     chars[-1] = composed
                     ends[-1] = end
                     continue
-            if ja and chars and ch in _DASHES and _is_katakana_letter(chars[-1]):
+            if ja and chars and ch in _JA_DASHES and _is_katakana_letter(chars[-1]):
                 ch = CHOON  # サポ－ター typed with a dash
             chars.append(ch)
             starts.append(pos)
@@ -164,6 +174,84 @@ def fold_cjk(text: str, lang: str, traditional: bool = True) -> Folded:
             kept_ends.append(ends[i])
         chars, starts, ends = kept_chars, kept_starts, kept_ends
     return Folded("".join(chars), tuple(starts), tuple(ends))
+
+
+def fold_cjk(text: str, lang: str, traditional: bool = True) -> Folded:
+    """Fold Chinese or Japanese text (see module docstring).
+
+    Args:
+        text: The original text.
+        lang: ``zh``, ``zh-Hant`` or ``ja``.
+        traditional: For ``zh``, fold traditional characters to simplified.
+    """
+    ja = lang == "ja"
+    mode = "ja" if ja else ("zh" if traditional else "zh-keep")
+    table, slow = _tables(mode)
+    if slow.search(text):
+        return _fold_cjk_slow(text, lang, traditional)
+    folded = text.translate(table)
+    if ja and _KATA_DASH.search(folded):
+        folded = _KATA_DASH.sub(CHOON, folded)  # サポ－ター typed with a dash; same length
+    drop = {m.start() for m in _DELETE.finditer(folded)} if _DELETED in folded else set()
+    extend: tuple[int, ...] = ()
+    if ja and CHOON in folded:
+        # A ー not followed by a katakana letter (ignoring removed characters) is dropped.
+        compact = [(i, ch) for i, ch in enumerate(folded) if i not in drop]
+        final = [i for k, (i, ch) in enumerate(compact) if ch == CHOON and
+                 not (k + 1 < len(compact) and _is_katakana_letter(compact[k + 1][1]))]
+        drop.update(final)
+        extend = tuple(final)
+    if not drop:
+        return Folded(folded)
+    return _without(folded, drop, extend)
+
+
+def _without(folded: str, drop: set[int], extend: tuple[int, ...]) -> Folded:
+    """``folded`` minus the positions in ``drop``; each position in ``extend`` is added to the
+    span of the kept character before it (so the surface of サポーター keeps its ー)."""
+    keep = [i for i in range(len(folded)) if i not in drop]
+    starts = keep
+    ends = [i + 1 for i in keep]
+    if extend:
+        where = {i: k for k, i in enumerate(keep)}
+        for i in extend:
+            j = i - 1
+            while j >= 0 and j not in where:
+                j -= 1
+            if j >= 0:
+                ends[where[j]] = i + 1
+    return Folded("".join(folded[i] for i in keep), tuple(starts), tuple(ends))
+
+
+_DELETED = "￿"  # what the translation tables map removed characters to (a noncharacter)
+_DELETE = re.compile(_DELETED)
+_SPACE_RUN = re.compile(" {2,}")
+_KATA_DASH = re.compile(r"(?<=[\u30a1-\u30fa])[-\u2010-\u2015\u2212]")
+
+
+@lru_cache(maxsize=8)
+def _tables(mode: str) -> tuple[dict[int, str], re.Pattern]:
+    """A ``str.translate`` table for every BMP character whose fold is one character (or none),
+    and a pattern matching the characters that need per-cluster folding: those that expand
+    (``…`` → ``...``), combine (marks, half-width voicing, jamo), or lie outside the BMP."""
+    table: dict[int, str] = {}
+    slow = ["\U00010000-\U0010ffff", "\u1100-\u11ff", "\uff9e\uff9f", _DELETED]
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        if unicodedata.category(ch).startswith("M"):
+            slow.append(re.escape(ch))
+            continue
+        if mode.startswith("en"):
+            out = _en_piece(ch, mode == "en")
+        else:
+            out = _cjk_piece(ch, "ja" if mode == "ja" else "zh", mode != "zh-keep")
+        if len(out) > 1:
+            slow.append(re.escape(ch))
+        elif out != ch:
+            table[cp] = out or _DELETED
+    return table, re.compile("[" + "".join(slow) + "]")
 
 
 def fold_cjk_term(term: str, lang: str, traditional: bool = True) -> str:

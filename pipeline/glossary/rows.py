@@ -95,29 +95,40 @@ def rows_to_terms(rows: Iterable[Row], path: str) -> list[Term]:
 
 
 def _blank(cells: list[str]) -> bool:
-    return not any(c.strip() for c in cells)
+    return not "".join(cells).strip()
 
 
 def _long(names: list[str], rows: Iterator[Row], path: str) -> Iterator[Term]:
     missing = [c for c in REQUIRED_LONG if c not in names]
     if missing:
         raise GlossaryError(f"missing required column(s) {', '.join(missing)}", path=path, line=1)
-    col = {n: i for i, n in enumerate(names) if n}
-    wanted = [(n, col.get(n)) for n in REQUIRED_LONG + OPTIONAL_LONG]
+    # Absent optional columns read from an always-empty extra cell, so the loop has no branches.
+    width = len(names) + 1
+    ic, il, it, ist, inote, icase, ipos = (names.index(n) if n in names else width - 1
+                                           for n in REQUIRED_LONG + OPTIONAL_LONG)
+    # 50,000-concept glossaries repeat a handful of tags, statuses and flags: parse each once.
+    langs: dict[str, str] = {}
+    statuses: dict[str, str] = {}
+    flags: dict[str, bool] = {}
     for line, cells in rows:
-        if _blank(cells):
-            continue
-        v = {n: (cells[i] if i is not None and i < len(cells) else "") for n, i in wanted}
-        concept = v["concept_id"].strip()
-        if not concept:
-            raise GlossaryError("empty concept_id", path=path, line=line)
-        term = v["term"].strip()
-        if not term:
-            raise GlossaryError(f"empty term for concept {concept!r}", path=path, line=line)
-        yield Term(concept_id=concept, lang=parse_lang(v["lang"], path, line), term=term,
-                   status=parse_status(v["status"], path, line), note=v["note"].strip(),
-                   case_sensitive=parse_bool(v["case_sensitive"], path, line),
-                   part_of_speech=v["part_of_speech"].strip().lower(), line=line)
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        concept = cells[ic].strip()
+        term = cells[it].strip()
+        if not concept or not term:
+            if _blank(cells):
+                continue
+            what = "concept_id" if not concept else f"term for concept {concept!r}"
+            raise GlossaryError(f"empty {what}", path=path, line=line)
+        raw_lang, raw_status, raw_case = cells[il], cells[ist], cells[icase]
+        lang = langs.get(raw_lang) or langs.setdefault(raw_lang, parse_lang(raw_lang, path, line))
+        status = statuses.get(raw_status) or statuses.setdefault(
+            raw_status, parse_status(raw_status, path, line))
+        case = flags.get(raw_case)
+        if case is None:
+            case = flags[raw_case] = parse_bool(raw_case, path, line)
+        yield Term(concept, lang, term, status, cells[inote].strip(), case,
+                   cells[ipos].strip().lower(), line)
 
 
 def _wide_column(name: str) -> tuple[str, str] | None:
