@@ -96,10 +96,10 @@ def _load(inputs: Sequence[str], recursive: bool, encoding: str | None):
     return loaded
 
 
-def _emit_table(df, fmt: str) -> None:
+def _emit_table(df, format: str) -> None:
     """Write a DataFrame to stdout as TSV (tabs/newlines in text folded) or JSON lines."""
     out = sys.stdout
-    if fmt == "jsonl":
+    if format == "jsonl":
         for rec in df.to_dict(orient="records"):
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         return
@@ -139,15 +139,15 @@ def _check_out_dir(out: Path, inputs: Sequence[str]) -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--lang", type=click.Choice(["auto", "en", "zh", "ja"]), default="auto",
               show_default=True, help="Language of plain files (auto: from file names / detection).")
-@click.option("--format", "fmt", type=click.Choice(["txt", "jsonl"]), default="txt", show_default=True)
+@click.option("--format", "format", type=click.Choice(["txt", "jsonl"]), default="txt", show_default=True)
 @click.option("--presegmented", is_flag=True, help="Each input line is one segment.")
 @input_options
-def segment(inputs, lang, fmt, presegmented, recursive, encoding):
+def segment(inputs, lang, format, presegmented, recursive, encoding):
     """Split abstracts into sentence segments."""
     from .api import segment_documents
     docs, n_errors = _documents_for_lang(inputs, lang, recursive, encoding)
     df = segment_documents(docs, presegment=presegmented)
-    if fmt == "jsonl":
+    if format == "jsonl":
         _emit_table(df, "jsonl")
     else:
         out = sys.stdout
@@ -190,9 +190,9 @@ def _documents_for_lang(inputs, lang, recursive, encoding):
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--level", type=click.Choice(["document", "paragraph", "segment", "line"]),
               default="segment", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["tsv", "jsonl"]), default="tsv", show_default=True)
+@click.option("--format", "format", type=click.Choice(["tsv", "jsonl"]), default="tsv", show_default=True)
 @input_options
-def detect(inputs, level, fmt, recursive, encoding):
+def detect(inputs, level, format, recursive, encoding):
     """Detect the language of each document, paragraph, segment or line."""
     import pandas as pd
 
@@ -208,10 +208,10 @@ def detect(inputs, level, fmt, recursive, encoding):
         if not frames and n_errors:
             return 2
         df = pd.concat(frames, ignore_index=True) if frames else detect_lines("", "")
-        _emit_table(df, fmt)
+        _emit_table(df, format)
         return 2 if n_errors else 0
     loaded = _load(inputs, recursive, encoding)
-    _emit_table(detect_languages(loaded.documents, level=level), fmt)
+    _emit_table(detect_languages(loaded.documents, level=level), format)
     return _exit_code(len(loaded.errors), None, "never")
 
 
@@ -234,19 +234,19 @@ def _raw_texts(inputs, recursive, encoding):
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--presegmented", is_flag=True, help="Each input line is one segment, used as is.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "vecalign", "tmx"]), default="jsonl",
+@click.option("--format", "format", type=click.Choice(["jsonl", "vecalign", "tmx"]), default="jsonl",
               show_default=True, help="Output format for SRC TGT (stdout).")
-@click.option("--glossary", "glossary_path", type=click.Path(), default=None,
+@click.option("--glossary", "glossary", type=click.Path(), default=None,
               help="Glossary whose concepts anchor the alignment.")
 @click.option("--embedder", default=None, metavar="PATH_OR_ID",
               help="Multilingual sentence-embedding model (needs abstract-qa[neural]).")
 @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
               help="Align all versions of each document into DIR (alignments.jsonl, aligned.tmx).")
 @input_options
-def align(inputs, presegmented, fmt, glossary_path, embedder, out, recursive, encoding):
+def align(inputs, presegmented, format, glossary, embedder, out, recursive, encoding):
     """Align SRC TGT (two versions), or all versions of each document with --out DIR."""
     from .api import align_pair, load_glossary
-    glossary = load_glossary(glossary_path) if glossary_path else None
+    glossary = load_glossary(glossary) if glossary else None
     emb = _embedder(embedder)
     if out is None:
         if len(inputs) != 2:
@@ -258,9 +258,9 @@ def align(inputs, presegmented, fmt, glossary_path, embedder, out, recursive, en
         alignment, src_segs, tgt_segs = align_pair(src, tgt, presegment=presegmented,
                                                    glossary=glossary, embedder=emb)
         stdout = sys.stdout
-        if fmt == "vecalign":
+        if format == "vecalign":
             stdout.write(format_vecalign(alignment.beads))
-        elif fmt == "tmx":
+        elif format == "tmx":
             from .io.tmx import tmx_bytes
             from .languages import join_texts
             units = [{"doc_id": alignment.doc_id, "texts": {
@@ -311,9 +311,7 @@ def _apply_config(ctx: click.Context, _param, value):
                                  param_hint="--config")
     ctx.default_map = {**(ctx.default_map or {}), **config.values}
     if "glossary" in config.values:
-        ctx.default_map["glossary_path"] = config.values["glossary"]
-    if "ignore" in config.values:
-        ctx.default_map["ignore_file"] = config.values["ignore"]
+        ctx.default_map["glossary"] = config.values["glossary"]
     ctx.meta["abstract_qa.config"] = config
     return str(path)
 
@@ -330,7 +328,7 @@ def check_options(fn):
         click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
                      default="error", show_default=True,
                      help="Exit 1 when a finding at or above this severity exists."),
-        click.option("--ignore", "ignore_file", type=click.Path(dir_okay=False), default=None,
+        click.option("--ignore", "ignore", type=click.Path(dir_okay=False), default=None,
                      help="File of finding ids to drop (see --write-ignore)."),
         click.option("--write-ignore", type=click.Path(dir_okay=False), default=None,
                      help="Write the current findings' ids to FILE as a starting ignore list."),
@@ -347,18 +345,18 @@ def check_options(fn):
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option("--glossary", "glossary_path", type=click.Path(), required=True)
+@click.option("--glossary", "glossary", type=click.Path(), required=True)
 @check_options
-def check(inputs, glossary_path, **opts):
+def check(inputs, glossary, **opts):
     """Run segmentation, detection, alignment and every check."""
-    return _check_and_write(inputs, glossary_path, opts, print_findings=opts["out"] is None)
+    return _check_and_write(inputs, glossary, opts, print_findings=opts["out"] is None)
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, type=click.Path())
-@click.option("--glossary", "glossary_path", type=click.Path(), default="glossaries", show_default=True)
+@click.option("--glossary", "glossary", type=click.Path(), default="glossaries", show_default=True)
 @check_options
-def run(inputs, glossary_path, **opts):
+def run(inputs, glossary, **opts):
     """The main job: INPUTs (default inputs/) with the glossary into outputs/, plus a summary."""
     inputs = inputs or ("inputs",)
     opts["out"] = opts["out"] or "outputs"
@@ -366,10 +364,10 @@ def run(inputs, glossary_path, **opts):
         if not Path(item).exists():
             raise InputError("no such file or directory (run from the project folder, or name "
                              "your inputs)", path=item)
-    return _check_and_write(inputs, glossary_path, opts, print_findings=False, print_summary=True)
+    return _check_and_write(inputs, glossary, opts, print_findings=False, print_summary=True)
 
 
-def _check_and_write(inputs, glossary_path, opts, *, print_findings: bool,
+def _check_and_write(inputs, glossary_source, opts, *, print_findings: bool,
                      print_summary: bool = False) -> int:
     from .api import check as run_check
     from .api import load_glossary
@@ -380,8 +378,8 @@ def _check_and_write(inputs, glossary_path, opts, *, print_findings: bool,
     if out is not None:
         _check_out_dir(out, inputs)
     checks = _parse_checks(opts["checks"])
-    glossary = load_glossary(glossary_path)
-    ignore = read_ignore(Path(opts["ignore_file"])) if opts["ignore_file"] else frozenset()
+    glossary = load_glossary(glossary_source)
+    ignore = read_ignore(Path(opts["ignore"])) if opts["ignore"] else frozenset()
     config = click.get_current_context().meta.get("abstract_qa.config")
     settings = Settings(checks=checks, presegmented=opts["presegmented"],
                         embedder=_embedder(opts["embedder"]), ignore=ignore,

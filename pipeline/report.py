@@ -85,7 +85,7 @@ def summary_frame(results: Sequence[DocumentResult], errors: Sequence[DocumentEr
             mine = [f for f in r.findings if f.src_lang == src and f.tgt_lang == tgt]
             by = {sev: sum(f.severity == sev for f in mine) for sev in SEVERITIES}
             seen, ok = coverage.get((src, tgt), (0, 0))
-            checked = (src, tgt) in coverage or not tgt
+            checked = (src, tgt) in coverage or not tgt or bool(mine)
             rows.append({
                 "doc_id": r.doc_id, "src_lang": src, "tgt_lang": tgt,
                 "src_segments": seg_counts.get(src, 0), "tgt_segments": seg_counts.get(tgt, 0),
@@ -93,7 +93,8 @@ def summary_frame(results: Sequence[DocumentResult], errors: Sequence[DocumentEr
                 "infos": by["info"], "concepts_seen": seen, "concepts_correct": ok,
                 "status": ("error" if by["error"] else "warning" if by["warning"] else "ok")
                 if checked else "aligned",
-                "message": "" if checked else "aligned only (checked through English)"})
+                "message": "" if (src, tgt) in coverage or not tgt
+                else "checked through English; zh–ja alignment checks only"})
     for e in errors:
         rows.append({"doc_id": e.doc_id or e.path, "src_lang": "", "tgt_lang": "",
                      "src_segments": 0, "tgt_segments": 0, "beads": 0, "errors": 0,

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Band half-width of the first pass (in target segments); widened automatically when needed.
 FIRST_WIDTH = 12
-#: Band half-width around the first path when the embedder refines it.
+#: Band half-width around the first path when learned translations or the embedder refine it.
 REFINE_WIDTH = 4
 
 
@@ -53,6 +53,9 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str, 
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
     scorer = PairScorer(src, tgt, src_lang, tgt_lang, src_concepts, tgt_concepts)
     path = dp.search(n, m, scorer.cost, width=FIRST_WIDTH)
+    # Second pass: the first path's confident beads teach which words translate which bigrams.
+    if scorer.learn(path):
+        path = dp.search(n, m, scorer.cost, width=REFINE_WIDTH, guide=path)
     if embedder is not None:
         from .embed import EmbeddingBonus
 

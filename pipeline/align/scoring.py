@@ -11,11 +11,21 @@ from collections import Counter
 from collections.abc import Sequence
 
 from . import anchors as anc
-from . import han, punct
+from . import han, lexical, punct
 from .length import model_for, text_length
 
-#: Cost of leaving one segment unaligned.
+#: Cost of leaving one segment unaligned…
 SKIP = 4.0
+#: …plus this much per 100 English-letter equivalents of it (capped at ``SKIP_CAP``): headers,
+#: affiliations and citation lines go untranslated, long content sentences rarely do.
+SKIP_LEN = 1.0
+SKIP_CAP = 300.0
+#: Reward per token whose learned translation is on the other side of the bead…
+LEX = 0.5
+#: …and penalty (as a fraction of ``LEX``) per token whose learned translation is missing.
+LEX_MISS = 0.5
+#: Logit of a bead's score when its cost is zero (length fits exactly, no other evidence).
+SCORE_BIAS = 1.0
 #: Cost of a merge (a bead with more than one segment on a side: rarer than 1-1)…
 MERGE = 2.4
 #: …and of each further segment merged.
@@ -60,6 +70,16 @@ class PairScorer:
             self._han_s = [han.fold(s, src_lang) for s in self.src]
             self._han_t = [han.fold(t, tgt_lang) for t in self.tgt]
         self.embed_bonus = None  # set by the embedder pass: callable(i0, i1, j0, j1) -> float
+        self._tok_s = [lexical.tokens(s, src_lang) for s in self.src]
+        self._tok_t = [lexical.tokens(t, tgt_lang) for t in self.tgt]
+        self._range_tok: dict[tuple[int, int, int], frozenset[str]] = {}
+        self.lexicon: lexical.Lexicon | None = None  # set by the second pass
+
+    def learn(self, path: Sequence[tuple[int, int, int, int]]) -> int:
+        """Learn a lexicon from the confident beads of a first path; returns its size."""
+        good = [b for b in path if b[1] > b[0] and b[3] > b[2] and self.score(*b) >= 0.5]
+        self.lexicon = lexical.Lexicon(self._tok_s, self._tok_t, good)
+        return len(self.lexicon)
 
     # -- pieces -----------------------------------------------------------------------------
     def _keys(self, side: int, i0: int, i1: int) -> Counter:
@@ -86,6 +106,28 @@ class PairScorer:
         w = self._weight
         return sum(min(c, kt[k]) * w[k] for k, c in ks.items() if k in kt)
 
+    def _tokens(self, side: int, i0: int, i1: int) -> frozenset[str]:
+        if i1 - i0 == 1:
+            return (self._tok_s if side == 0 else self._tok_t)[i0]
+        key = (side, i0, i1)
+        got = self._range_tok.get(key)
+        if got is None:
+            per = self._tok_s if side == 0 else self._tok_t
+            got = self._range_tok[key] = frozenset().union(*per[i0:i1])
+        return got
+
+    def lexical_match(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Learned-translation evidence: tokens matched minus a share of tokens left unmatched."""
+        if not self.lexicon:
+            return 0.0
+        known, matched = self.lexicon.match(self._tokens(0, i0, i1), self._tokens(1, j0, j1))
+        return matched - LEX_MISS * (known - matched)
+
+    def skip_cost(self, side: int, k: int) -> float:
+        """Cost of leaving segment ``k`` of ``side`` unaligned."""
+        pl = self._plen_s if side == 0 else self._plen_t
+        return SKIP + SKIP_LEN * min(pl[k + 1] - pl[k], SKIP_CAP) / 100.0
+
     def length_z(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Deviation of the bead's lengths from the pair's length model."""
         ls = self._plen_s[i1] - self._plen_s[i0]
@@ -108,12 +150,20 @@ class PairScorer:
     def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Cost of a bead covering source [i0, i1) and target [j0, j1)."""
         a, b = i1 - i0, j1 - j0
-        if a == 0 or b == 0:
-            return SKIP * (a + b)
-        z = self.length_z(i0, i1, j0, j1)
+        if a == 0:
+            return self.skip_cost(1, j0)
+        if b == 0:
+            return self.skip_cost(0, i0)
         extra = a + b - 2
-        c = 0.5 * z * z + (MERGE + MERGE_MORE * (extra - 1) if extra else 0.0)
+        return self.evidence_cost(i0, i1, j0, j1) + (
+            MERGE + MERGE_MORE * (extra - 1) if extra else 0.0)
+
+    def evidence_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """The part of a bead's cost that says whether its sides are translations (no priors)."""
+        z = self.length_z(i0, i1, j0, j1)
+        c = 0.5 * z * z
         c -= ANCHOR * self.anchor_match(i0, i1, j0, j1)
+        c -= LEX * self.lexical_match(i0, i1, j0, j1)
         c += PUNCT * self.punct_distance(i0, i1, j0, j1)
         if self._han:
             c -= HAN * (self.han_overlap(i0, i1, j0, j1) - 0.3)
@@ -122,13 +172,16 @@ class PairScorer:
         return c
 
     def score(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """Confidence in [0, 1] that the bead is right: 0 for a deletion, near 1 for a bead much
-        cheaper than leaving its segments unaligned."""
-        a, b = i1 - i0, j1 - j0
-        if a == 0 or b == 0:
+        """Confidence in [0, 1] that the bead is right; 0 for a deletion.
+
+        A logistic function of the bead's evidence alone: a length that fits and nothing else
+        gives about 0.7; it takes anchors or learned translations on top to approach 1, and a
+        bead whose learned translations are missing from its other side falls below 0.5.
+        """
+        if i1 == i0 or j1 == j0:
             return 0.0
-        margin = SKIP * (a + b) - self.cost(i0, i1, j0, j1)
-        return 1.0 / (1.0 + math.exp(-(margin - 3.0)))
+        logit = SCORE_BIAS - self.evidence_cost(i0, i1, j0, j1)
+        return 1.0 / (1.0 + math.exp(-max(min(logit, 50.0), -50.0)))
 
     def text(self, side: int, i0: int, i1: int) -> str:
         """The bead side's text as one segment (for embedders)."""

@@ -75,23 +75,27 @@ class Glossary:
     path: str
     sha1: str
     terms: tuple[Term, ...]
-    _by_key: dict = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
-    _concepts: tuple = field(default=(), init=False, repr=False, compare=False)
-    _langs: tuple = field(default=(), init=False, repr=False, compare=False)
+    _index: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # The indexes are built once; frozen dataclasses need object.__setattr__ for that.
-        by_key: dict[tuple[str, str], list[Term]] = {}
-        concepts: dict[str, None] = {}
-        langs: dict[str, None] = {}
-        for t in self.terms:
-            by_key.setdefault((t.concept_id, t.lang), []).append(t)
-            concepts.setdefault(t.concept_id)
-            langs.setdefault(t.lang)
         object.__setattr__(self, "terms", tuple(self.terms))
-        object.__setattr__(self, "_by_key", by_key)
-        object.__setattr__(self, "_concepts", tuple(concepts))
-        object.__setattr__(self, "_langs", tuple(langs))
+
+    def _lookup(self) -> tuple[dict[tuple[str, str], list[Term]], tuple[str, ...], tuple[str, ...]]:
+        # Built on first use, not at load: a 50,000-concept glossary loads faster, and the
+        # matcher, which only iterates terms, never pays for it.
+        if self._index is None:
+            by_key: dict[tuple[str, str], list[Term]] = {}
+            for t in self.terms:
+                key = (t.concept_id, t.lang)
+                found = by_key.get(key)
+                if found is None:
+                    by_key[key] = [t]
+                else:
+                    found.append(t)
+            concepts = tuple(dict.fromkeys(c for c, _ in by_key))
+            langs = tuple(dict.fromkeys(t.lang for t in self.terms))
+            object.__setattr__(self, "_index", (by_key, concepts, langs))
+        return self._index
 
     @classmethod
     def from_terms(cls, terms, path: str = "") -> "Glossary":
@@ -107,14 +111,14 @@ class Glossary:
 
     def concept_ids(self) -> list[str]:
         """Concept ids in first-seen order."""
-        return list(self._concepts)
+        return list(self._lookup()[1])
 
     def languages(self) -> list[str]:
         """Language codes in first-seen order."""
-        return list(self._langs)
+        return list(self._lookup()[2])
 
     def _lang(self, lang: str) -> str:
-        if lang in self._langs:
+        if lang in self._lookup()[2]:
             return lang
         try:
             return normalize_tag(lang)
@@ -123,7 +127,7 @@ class Glossary:
 
     def terms_for(self, concept_id: str, lang: str) -> list[Term]:
         """Every term of ``concept_id`` in ``lang`` (any status), in file order."""
-        return list(self._by_key.get((concept_id, self._lang(lang)), ()))
+        return list(self._lookup()[0].get((concept_id, self._lang(lang)), ()))
 
     def approved(self, concept_id: str, lang: str) -> list[Term]:
         """Preferred then admitted terms of ``concept_id`` in ``lang``, file order within each."""

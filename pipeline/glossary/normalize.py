@@ -71,9 +71,8 @@ def _fold_en_slow(text: str, casefold: bool = True) -> Folded:
     for cluster in _clusters(text):
         end = pos + len(cluster)
         for ch in _en_piece(cluster, casefold):
-            if ch == " " and (not chars or chars[-1] == " "):
-                if chars:
-                    ends[-1] = end  # the kept space now covers the whole run
+            if ch == " " and chars and chars[-1] == " ":
+                ends[-1] = end  # the kept space now covers the whole run
                 continue
             chars.append(ch)
             starts.append(pos)

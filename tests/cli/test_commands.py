@@ -153,3 +153,10 @@ def test_stdout_closed_early_is_not_a_traceback(doc):
     proc = subprocess.run(f"{sys.executable} -m pipeline segment {doc / 'd.en.txt'} | head -1",
                           shell=True, capture_output=True, text=True, check=False)
     assert "Traceback" not in proc.stderr and proc.stdout.strip()
+
+
+def test_options_from_the_environment(runner, doc):
+    from pipeline.cli import cli
+    result = runner.invoke(cli, ["segment", str(doc / "d.en.txt")],
+                           env={"ABSTRACT_QA_SEGMENT_FORMAT": "jsonl"})
+    assert json.loads(result.stdout.splitlines()[0])["index"] == 0

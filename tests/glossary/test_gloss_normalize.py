@@ -3,24 +3,37 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.glossary.normalize import fold_cjk, fold_cjk_term, fold_en, fold_en_term
+from pipeline.glossary.normalize import (_fold_cjk_slow, _fold_en_slow, fold_cjk, fold_cjk_term,
+                                         fold_en, fold_en_term)
 
 
 def _check_map(text, folded):
-    assert len(folded.starts) == len(folded.ends) == len(folded.text)
     prev_end = 0
-    for s, e in zip(folded.starts, folded.ends):
-        assert 0 <= s < e <= len(text)
-        assert e >= prev_end  # monotonic: a span maps to one contiguous original slice
-        prev_end = e
+    for i in range(len(folded.text)):
+        start, end = folded.span(i, i + 1)
+        assert 0 <= start < end <= len(text)
+        assert end >= prev_end  # monotonic: a folded span maps to one contiguous original slice
+        prev_end = end
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=40))
+_TEXT = st.text(st.one_of(st.characters(), st.sampled_from("ー・ｰﾞﾟ -ァ ア 　")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
 def test_offset_maps_are_valid(text):
     _check_map(text, fold_en(text))
     for lang in ("zh", "ja"):
         _check_map(text, fold_cjk(text, lang))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_table_folding_agrees_with_per_cluster_folding(text):
+    assert fold_en(text).text == _fold_en_slow(text).text
+    assert fold_en(text, casefold=False).text == _fold_en_slow(text, casefold=False).text
+    for lang in ("zh", "ja"):
+        assert fold_cjk(text, lang).text == _fold_cjk_slow(text, lang).text
 
 
 @pytest.mark.parametrize("term,folded", [
