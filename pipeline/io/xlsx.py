@@ -51,7 +51,11 @@ def _cell_value(value: Any) -> Any:
     if isinstance(value, (int, float)):
         # inf has no spreadsheet number form; keep it readable as text.
         return value if not isinstance(value, float) or math.isfinite(value) else str(value)
-    return strip_xml_invalid(str(value))
+    # A bare CR survives only when openpyxl happens to write through lxml (an XML parser turns
+    # it into LF otherwise): write LF, as the CSV and TMX writers do, so the file is the same
+    # whichever XML backend is installed.
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return strip_xml_invalid(text)
 
 
 def _display_width(text: str) -> int:
