@@ -72,25 +72,37 @@ class Lexicon:
             if c >= MIN_PAIR and 2 * c / (ce[x] + cf[y]) >= MIN_DICE:
                 grouped.setdefault(x, set()).add(y)
         self.links = {x: frozenset(ys) for x, ys in grouped.items()}
-        back: dict[str, set[str]] = {}
-        for x, ys in grouped.items():
-            for y in ys:
-                back.setdefault(y, set()).add(x)
-        self.back = {y: frozenset(xs) for y, xs in back.items()}
+        # Each learned pair gets an id; a segment is then the set of pair ids its tokens take
+        # part in, and matching two sides is one C-level set intersection.
+        self._pair_ids: dict[tuple[str, str], int] = {}
+        self._by_src: dict[str, list[int]] = {}
+        self._by_tgt: dict[str, list[int]] = {}
+        self._src_of: list[str] = []
+        self._tgt_of: list[str] = []
+        for x in sorted(grouped):
+            for y in sorted(grouped[x]):
+                pid = len(self._src_of)
+                self._src_of.append(x)
+                self._tgt_of.append(y)
+                self._by_src.setdefault(x, []).append(pid)
+                self._by_tgt.setdefault(y, []).append(pid)
 
     def __len__(self) -> int:
         return len(self.links)
 
-    def match(self, src: frozenset[str], tgt: frozenset[str]) -> tuple[int, int]:
-        """(tokens of either side with a known translation, how many of them find one on the
-        other side)."""
-        known = matched = 0
-        for toks, other, links in ((src, tgt, self.links), (tgt, src, self.back)):
-            for x in toks:
-                ys = links.get(x)
-                if ys is None:
-                    continue
-                known += 1
-                if not ys.isdisjoint(other):
-                    matched += 1
-        return known, matched
+    def side(self, toks: frozenset[str], source: bool) -> tuple[frozenset[int], frozenset[str]]:
+        """Pair ids a text's tokens take part in, and its tokens that have a learned pair."""
+        table = self._by_src if source else self._by_tgt
+        known = frozenset(x for x in toks if x in table)
+        return frozenset(p for x in known for p in table[x]), known
+
+    def match(self, src: tuple[frozenset[int], frozenset[str]],
+              tgt: tuple[frozenset[int], frozenset[str]]) -> tuple[int, int]:
+        """(tokens of either side with a learned pair, how many find their pair on the other
+        side), for sides prepared by ``side``."""
+        known = len(src[1]) + len(tgt[1])
+        shared = src[0] & tgt[0]
+        if not shared:
+            return known, 0
+        return known, (len({self._src_of[p] for p in shared})
+                       + len({self._tgt_of[p] for p in shared}))

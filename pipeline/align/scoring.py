@@ -72,13 +72,15 @@ class PairScorer:
         self.embed_bonus = None  # set by the embedder pass: callable(i0, i1, j0, j1) -> float
         self._tok_s = [lexical.tokens(s, src_lang) for s in self.src]
         self._tok_t = [lexical.tokens(t, tgt_lang) for t in self.tgt]
-        self._range_tok: dict[tuple[int, int, int], frozenset[str]] = {}
         self.lexicon: lexical.Lexicon | None = None  # set by the second pass
 
     def learn(self, path: Sequence[tuple[int, int, int, int]]) -> int:
         """Learn a lexicon from the confident beads of a first path; returns its size."""
         good = [b for b in path if b[1] > b[0] and b[3] > b[2] and self.score(*b) >= 0.5]
         self.lexicon = lexical.Lexicon(self._tok_s, self._tok_t, good)
+        self._lex_s = [self.lexicon.side(t, True) for t in self._tok_s]
+        self._lex_t = [self.lexicon.side(t, False) for t in self._tok_t]
+        self._range_lex: dict[tuple[int, int, int], tuple[frozenset[int], frozenset[str]]] = {}
         return len(self.lexicon)
 
     # -- pieces -----------------------------------------------------------------------------
@@ -106,21 +108,22 @@ class PairScorer:
         w = self._weight
         return sum(min(c, kt[k]) * w[k] for k, c in ks.items() if k in kt)
 
-    def _tokens(self, side: int, i0: int, i1: int) -> frozenset[str]:
+    def _lex_side(self, side: int, i0: int, i1: int) -> tuple[frozenset[int], frozenset[str]]:
+        per = self._lex_s if side == 0 else self._lex_t
         if i1 - i0 == 1:
-            return (self._tok_s if side == 0 else self._tok_t)[i0]
+            return per[i0]
         key = (side, i0, i1)
-        got = self._range_tok.get(key)
+        got = self._range_lex.get(key)
         if got is None:
-            per = self._tok_s if side == 0 else self._tok_t
-            got = self._range_tok[key] = frozenset().union(*per[i0:i1])
+            got = self._range_lex[key] = (frozenset().union(*(p[0] for p in per[i0:i1])),
+                                          frozenset().union(*(p[1] for p in per[i0:i1])))
         return got
 
     def lexical_match(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Learned-translation evidence: tokens matched minus a share of tokens left unmatched."""
         if not self.lexicon:
             return 0.0
-        known, matched = self.lexicon.match(self._tokens(0, i0, i1), self._tokens(1, j0, j1))
+        known, matched = self.lexicon.match(self._lex_side(0, i0, i1), self._lex_side(1, j0, j1))
         return matched - LEX_MISS * (known - matched)
 
     def skip_cost(self, side: int, k: int) -> float:

@@ -26,9 +26,19 @@ _WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 _WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-               "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "half": 50,
-               "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "twice": 2,
-               "once": 1, "double": 2, "dozen": 12, "million": 1_000_000})
+               "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+               "million": 1_000_000, "billion": 1_000_000_000})
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+             "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+             "twentieth").split()
+_WORDS.update({w: i for i, w in enumerate(_ORDINALS, start=1)})
+# Words that stand for a number a translator often writes as digits ("a week" → 1週間,
+# "a decade" → 10年, "teenage" → 10代, "half an inch" → 0.5インチ).
+_WORDS.update({"a": 1, "an": 1, "single": 1, "once": 1, "both": 2, "twice": 2, "double": 2,
+               "pair": 2, "couple": 2, "twin": 2, "trio": 3, "triple": 3, "quartet": 4,
+               "dozen": 12, "decade": 10, "teen": 10, "teenage": 10, "teenager": 10,
+               "century": 100, "half": 0.5, "quarter": 0.25, "noon": 12, "midnight": 0,
+               "fortnight": 2})
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
                "六": 6, "七": 7, "八": 8, "九": 9}
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -73,17 +83,18 @@ def _cjk_value(numeral: str) -> int | None:
 def soft_numbers(text: str) -> set[str]:
     """Quantities written as words (English number words and months, CJK numerals). Too
     ambiguous to report on their own (一 in 统一), but they excuse a digit on the other side."""
-    values: set[int] = set()
+    values: set[float] = set()
     for w in _LATIN_WORD.findall(text.casefold()):
-        if w in _WORDS:
-            values.add(_WORDS[w])
-        elif w in _MONTHS:
-            values.add(_MONTHS[w])
+        for form in (w, w[:-1] if w.endswith("s") else w):  # decades, teens, hundreds
+            if form in _WORDS:
+                values.add(_WORDS[form])
+            elif form in _MONTHS:
+                values.add(_MONTHS[form])
     for n in _CJK_NUMERAL.findall(text):
         v = _cjk_value(n)
         if v is not None:
             values.add(v)
-    return {str(v) for v in values}
+    return {_value(str(v)) for v in values} - {None}
 
 
 def compare(src: str, tgt: str) -> tuple[list[str], list[str]]:

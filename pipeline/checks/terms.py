@@ -121,3 +121,21 @@ def term_inconsistent_batch(ctx: BatchContext) -> Iterable[Finding]:
                       f"{label} across the batch ({lang}): {seen}.",
                       concept_id=concept_id, expected=approved[0] if approved else "",
                       found="; ".join(sorted(c)))
+
+
+@check("term-traditional", severity="warning", scope="version", skip_langs=("en", "ja", "zh-Hant"))
+def term_traditional(ctx: VersionContext) -> Iterable[Finding]:
+    """A Simplified Chinese version writes a glossary term in Traditional characters."""
+    if ctx.glossary is None:
+        return
+    for seg, matches in zip(ctx.segments, ctx.terms):
+        for m in matches:
+            if getattr(m, "kind", "standard") != "traditional":
+                continue
+            label = concept_label(ctx.glossary, m.concept_id)
+            yield ctx.finding(
+                "term-traditional",
+                f"{label}: “{m.surface}” is written in Traditional characters; write "
+                f"{m.term.term} in a Simplified Chinese text.",
+                tgt_index=(seg.index,), tgt_text=seg.text, concept_id=m.concept_id,
+                expected=m.term.term, found=m.surface)

@@ -52,6 +52,8 @@ CASES = [
     ("addition", "Peer workers support recovery.",
      "同伴工作者支持康复。这些工作人员在全国许多县由地方政府雇用，并且得到了广泛的认可。", "zh"),
     ("wrong-language", "Peer workers support recovery.", "ピアワーカーはリカバリーを支援する。", "zh"),
+    ("term-traditional", "Peer workers support recovery in many settings.",
+     "同伴工作者在许多环境中支持康復。", "zh"),
 ]
 
 

@@ -36,3 +36,15 @@ def test_number_after_a_chinese_comma_is_read():
 
 def test_chinese_comma_between_numbers_is_not_a_thousands_separator():
     assert compare("odds ratio 0.67, 95% CI 0.57–0.79", "比值比0.67，95% CI 0.57–0.79") == ([], [])
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("It has been a decade since the last case.", "前回から10年になる。"),
+    ("They had known each other for a week.", "知り合ったのは1週間前だった。"),
+    ("Rainfall of over half an inch.", "0.5インチを超える雨。"),
+    ("his eighth album", "彼の8番目のアルバム"),
+    ("A hip hop trio", "ヒップホップの3人組"),
+    ("Three teenage boys were arrested.", "10代の少年3人が逮捕された。"),
+])
+def test_numbers_written_as_words_in_the_source(src, tgt):
+    assert compare(src, tgt) == ([], [])
