@@ -18,6 +18,7 @@ from .models import Alignment, Document, DocumentResult, Finding, Segment
 from .segment import presegmented, segment_version
 
 LANG_ORDER = ("en", "zh", "ja", "zh-Hant")
+_GATE_IDS = frozenset(s.id for s in all_checks() if s.gate)
 
 
 @dataclass(frozen=True)
@@ -95,11 +96,6 @@ def process_document(doc: Document, glossary: Any = None, matcher: Any = None,
             if spec.scope == "version" and lang not in spec.skip_langs:
                 found = spec.func(dataclasses.replace(ctx, severity=settings.severity(spec)))
                 findings += with_severity_override(found, spec, settings)
-    doc_ctx = DocumentContext(doc.doc_id, segments, pairs)
-    for spec in specs:
-        if spec.scope == "document":
-            found = spec.func(dataclasses.replace(doc_ctx, severity=settings.severity(spec)))
-            findings += with_severity_override(found, spec, settings)
     stats = []
     for src, tgt in checked:
         beads = pairs.get((src, tgt), [])
@@ -115,6 +111,14 @@ def process_document(doc: Document, glossary: Any = None, matcher: Any = None,
             if spec.gate:
                 blocked |= _beads_of(beads, produced)
         stats.append((src, tgt) + _concept_coverage(ctx, glossary))
+    gated = frozenset((lang, i) for f in findings if f.check in _GATE_IDS
+                      for lang, idx in ((f.src_lang, f.src_index), (f.tgt_lang, f.tgt_index))
+                      for i in idx)
+    doc_ctx = DocumentContext(doc.doc_id, segments, pairs, reported=gated)
+    for spec in specs:
+        if spec.scope == "document":
+            found = spec.func(dataclasses.replace(doc_ctx, severity=settings.severity(spec)))
+            findings += with_severity_override(found, spec, settings)
     term_uses = tuple((lang, m.concept_id, m.term.term, m.term.status)
                       for lang, per_seg in terms.items()
                       if any(t == lang for _, t in checked)

@@ -149,6 +149,11 @@ GOLDEN_ZH = [
      ["该项目由U.S. Department of Health资助。", "结果良好。"]),
     ("The study reports results.本研究报告了结果。",
      ["The study reports results.", "本研究报告了结果。"]),
+    # an English sentence ending in a number or a bracket, glued to Chinese
+    ("Recruitment remained low (11.4%).联邦培训资助可以扩大同伴工作者队伍。",
+     ["Recruitment remained low (11.4%).", "联邦培训资助可以扩大同伴工作者队伍。"]),
+    ("Recruitment remained low at 11.4%.联邦培训。", ["Recruitment remained low at 11.4%.", "联邦培训。"]),
+    ("Retention was 87.5 percent in 2023.联邦培训。", ["Retention was 87.5 percent in 2023.", "联邦培训。"]),
     ("方法\n我们访谈了20名同伴工作者。\n结论\n同伴支持有效。",
      ["方法", "我们访谈了20名同伴工作者。", "结论", "同伴支持有效。"]),
     ("本文是题为“行为健康劳动力:规划、实践和准备”的补充材料的一部分。该补充材料由美国赞助。",

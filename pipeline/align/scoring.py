@@ -65,6 +65,7 @@ class PairScorer:
         self._ppunct_s = _prefix_vec([punct.signature(s) for s in self.src])
         self._ppunct_t = _prefix_vec([punct.signature(t) for t in self.tgt])
         self._range_keys: dict[tuple[int, int, int], Counter] = {}
+        self._range_punct: dict[tuple[int, int, int], tuple[int, ...]] = {}
         self._han = src_lang in _CJK and tgt_lang in _CJK
         if self._han:
             self._han_s = [han.fold(s, src_lang) for s in self.src]
@@ -139,9 +140,15 @@ class PairScorer:
 
     def punct_distance(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Punctuation marks found on one side of the bead and not on the other."""
-        ps, pt = self._ppunct_s, self._ppunct_t
-        return punct.distance(tuple(x - y for x, y in zip(ps[i1], ps[i0])),
-                              tuple(x - y for x, y in zip(pt[j1], pt[j0])))
+        return punct.distance(self._punct_range(0, i0, i1), self._punct_range(1, j0, j1))
+
+    def _punct_range(self, side: int, i0: int, i1: int) -> tuple[int, ...]:
+        key = (side, i0, i1)
+        got = self._range_punct.get(key)
+        if got is None:
+            ps = self._ppunct_s if side == 0 else self._ppunct_t
+            got = self._range_punct[key] = tuple(x - y for x, y in zip(ps[i1], ps[i0]))
+        return got
 
     def han_overlap(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Dice overlap of the folded Han characters of both sides (0 unless both are CJK)."""

@@ -15,6 +15,10 @@ def alignment_disagreement(ctx: DocumentContext) -> Iterable[Finding]:
     """The zh and ja sentences matched through English do not match each other directly."""
     if not {"en", "zh", "ja"} <= set(ctx.segments):
         return
+    if ctx.reported:
+        # A dropped, added or untranslated sentence is already reported, and it shifts the
+        # direct zh–ja alignment too: every bead after it would "disagree".
+        return
     for bead in zh_ja_disagreements(ctx.texts(), ctx.alignments):
         yield Finding(
             ctx.doc_id, "zh", "ja", "alignment-disagreement", ctx.severity,

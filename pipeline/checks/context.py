@@ -78,6 +78,8 @@ class DocumentContext:
     segments: Mapping[str, Sequence[Segment]]
     alignments: Mapping[tuple[str, str], Sequence[Bead]]
     severity: str = "warning"
+    #: (lang, segment index) already reported by a gate check (untranslated, omission…)
+    reported: frozenset[tuple[str, int]] = field(default=frozenset())
 
     def texts(self) -> dict[str, list[str]]:
         return {lang: [s.text for s in segs] for lang, segs in self.segments.items()}

@@ -75,6 +75,10 @@ def term_forbidden(ctx: VersionContext) -> Iterable[Finding]:
                 expected="; ".join(approved), found=m.surface)
 
 
+def _latin_in_cjk(surface: str, lang: str) -> bool:
+    return lang != "en" and surface.isascii()
+
+
 @check("term-inconsistent", severity="warning", scope="version")
 def term_inconsistent(ctx: VersionContext) -> Iterable[Finding]:
     """One concept rendered with different target terms within a document."""
@@ -84,6 +88,8 @@ def term_inconsistent(ctx: VersionContext) -> Iterable[Finding]:
     where: dict[str, list[int]] = defaultdict(list)
     for seg, matches in zip(ctx.segments, ctx.terms):
         for m in matches:
+            if _latin_in_cjk(m.surface, ctx.lang):
+                continue  # "阿片类物质使用障碍（OUD）": the acronym kept from English is no rival
             uses[m.concept_id][m.term.term] += 1
             if seg.index not in where[m.concept_id]:
                 where[m.concept_id].append(seg.index)
@@ -109,6 +115,8 @@ def term_inconsistent_batch(ctx: BatchContext) -> Iterable[Finding]:
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     docs: dict[tuple[str, str], set] = defaultdict(set)
     for doc_id, lang, concept_id, term, _status in ctx.term_uses:
+        if _latin_in_cjk(term, lang):
+            continue
         counts[(lang, concept_id)][term] += 1
         docs[(lang, concept_id)].add(doc_id)
     for (lang, concept_id), c in sorted(counts.items()):

@@ -228,19 +228,47 @@ _SPACE_RUN = re.compile(" {2,}")
 _KATA_DASH = re.compile(r"(?<=[\u30a1-\u30fa])[-\u2010-\u2015\u2212]")
 
 
-@lru_cache(maxsize=8)
-def _tables(mode: str) -> tuple[dict[int, str], re.Pattern]:
-    """A ``str.translate`` table for every BMP character whose fold is one character (or none),
-    and a pattern matching the characters that need per-cluster folding: those that expand
-    (``…`` → ``...``), combine (marks, half-width voicing, jamo), or lie outside the BMP."""
-    table: dict[int, str] = {}
-    slow = ["\U00010000-\U0010ffff", "\u1100-\u11ff", "\uff9e\uff9f", _DELETED]
+@lru_cache(maxsize=1)
+def _changing_characters() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """BMP characters that NFKC changes, those that NFKC + casefold changes, and the combining
+    marks. Computed once: every table below only has to look at these (a few thousand) instead
+    of calling its fold function on all 65,536 characters, which made the first match of a
+    process take seconds."""
+    nfkc, folded, marks = set(), set(), []
     for cp in range(0x10000):
         if 0xD800 <= cp <= 0xDFFF:
             continue
         ch = chr(cp)
         if unicodedata.category(ch).startswith("M"):
-            slow.append(re.escape(ch))
+            marks.append(ch)
+            continue
+        n = unicodedata.normalize("NFKC", ch)
+        if n != ch:
+            nfkc.add(ch)
+        if n.casefold() != ch:
+            folded.add(ch)
+    return frozenset(nfkc), frozenset(folded), tuple(marks)
+
+
+@lru_cache(maxsize=8)
+def _tables(mode: str) -> tuple[dict[int, str], re.Pattern]:
+    """A ``str.translate`` table for every BMP character whose fold is one character (or none),
+    and a pattern matching the characters that need per-cluster folding: those that expand
+    (``…`` → ``...``), combine (marks, half-width voicing, jamo), or lie outside the BMP."""
+    nfkc, folded, marks = _changing_characters()
+    table: dict[int, str] = {}
+    slow = ["\U00010000-\U0010ffff", "\u1100-\u11ff", "\uff9e\uff9f", _DELETED]
+    slow += [re.escape(ch) for ch in marks]
+    candidates = set(nfkc if mode == "en-case" else folded)
+    candidates.update(ch for ch in map(chr, range(0x10000)) if ch.isspace())
+    if mode.startswith("en"):
+        candidates.update(_DASHES, _APOSTROPHES)
+    else:
+        candidates.update(_JA_DROP, "ァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ")
+        if mode == "zh":
+            candidates.update(map(chr, traditional_table()))
+    for ch in sorted(candidates):
+        if 0xD800 <= ord(ch) <= 0xDFFF or ord(ch) > 0xFFFF:
             continue
         if mode.startswith("en"):
             out = _en_piece(ch, mode == "en")
@@ -249,7 +277,7 @@ def _tables(mode: str) -> tuple[dict[int, str], re.Pattern]:
         if len(out) > 1:
             slow.append(re.escape(ch))
         elif out != ch:
-            table[cp] = out or _DELETED
+            table[ord(ch)] = out or _DELETED
     return table, re.compile("[" + "".join(slow) + "]")
 
 

@@ -126,7 +126,8 @@ def _period_ends(text: str, start: int, cls: str, nxt: int, closed: bool) -> boo
     if _LIST_LABEL.fullmatch(token) and _at_line_start(text, tstart):
         return False  # "1. Smith J…" in a numbered list
     if cls == "glued":
-        return token[-1].isalpha()  # "…results.本研究" but not "U.S.政府" (handled above)
+        # "…results.本研究", "…low (11.4%).联邦" but not "U.S.政府" (handled above)
+        return token[-1].isalnum() or (token[-1] in "%)]" and any(c.isalnum() for c in token))
     return cls in ("upper", "lower", "digit", "cjk")
 
 

@@ -20,6 +20,10 @@ GLOSSARY = Glossary.from_terms([
     Term("recovery", "en", "recovery", "preferred"),
     Term("recovery", "zh", "康复", "preferred"),
     Term("recovery", "ja", "リカバリー", "preferred"),
+    Term("oud", "en", "opioid use disorder", "preferred"),
+    Term("oud", "en", "OUD", "admitted", case_sensitive=True),
+    Term("oud", "zh", "阿片类物质使用障碍", "preferred"),
+    Term("oud", "zh", "OUD", "admitted", case_sensitive=True),
     Term("schizophrenia", "en", "schizophrenia", "preferred"),
     Term("schizophrenia", "ja", "統合失調症", "preferred"),
     Term("schizophrenia", "ja", "精神分裂病", "forbidden"),
@@ -68,6 +72,9 @@ CLEAN = [
     ("In 2019, 45% of 1,234 peer workers were paid (p < .05).",
      "2019年，1234名同伴工作者中有45%获得报酬（p<0.05）。", "zh"),
     ("Thursday, 19 July 2018: 10:44", "2018年7月19日（星期四）10:44", "zh"),
+    # an acronym defined in parentheses and reused is one rendering, not two
+    ("People with opioid use disorder (OUD) face a high risk. We studied 918 adults with OUD.",
+     "阿片类物质使用障碍（OUD）患者面临较高风险。我们研究了918名OUD成人患者。", "zh"),
 ]
 
 
@@ -120,7 +127,7 @@ def _segments(lang, texts):
     return [Segment("d", lang, i, t, 0, len(t)) for i, t in enumerate(texts)]
 
 
-def alignment_disagreement_findings():
+def alignment_disagreement_findings(reported=frozenset()):
     """zh–ja composed through a wrong en–ja alignment (the ja sentences crossed)."""
     zh = ["同伴工作者在全国许多环境中支持康复。", "2019年，其中45%由地方政府支付报酬。"]
     ja = ["ピアワーカーは全国の多くの場でリカバリーを支援する。", "2019年には45%が地方自治体から報酬を受けていた。"]
@@ -129,7 +136,7 @@ def alignment_disagreement_findings():
     ctx = DocumentContext("d", {"en": _segments("en", en), "zh": _segments("zh", zh),
                                 "ja": _segments("ja", ja)},
                           {("en", "zh"): [Bead((0,), (0,)), Bead((1,), (1,))],
-                           ("en", "ja"): crossed, ("zh", "ja"): crossed})
+                           ("en", "ja"): crossed, ("zh", "ja"): crossed}, reported=reported)
     return list(alignment_disagreement(ctx))
 
 
@@ -138,6 +145,10 @@ def test_alignment_disagreement_between_pairs_is_reported():
     assert [(f.check, f.src_lang, f.tgt_lang, f.src_index, f.tgt_index) for f in found] == [
         ("alignment-disagreement", "zh", "ja", (0,), (1,)),
         ("alignment-disagreement", "zh", "ja", (1,), (0,))]
+
+
+def test_alignment_disagreement_is_quiet_when_a_sentence_is_already_reported_missing():
+    assert alignment_disagreement_findings(reported=frozenset({("en", 1)})) == []
 
 
 def test_every_registered_check_has_title_severity_and_a_failing_case():
