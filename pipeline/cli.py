@@ -445,7 +445,8 @@ def list_checks():
         if spec.id in seen:
             continue
         seen.add(spec.id)
-        click.echo(f"{spec.id:<20} {spec.severity:<8} {spec.title}")
+        extra = " (optional: select with --checks)" if spec.optional else ""
+        click.echo(f"{spec.id:<22} {spec.severity:<8} {spec.title}{extra}")
     return 0
 
 

@@ -39,7 +39,9 @@ class Settings:
     pairs: frozenset[tuple[str, str]] | None = None
 
     def selected(self) -> list[CheckSpec]:
-        return [s for s in all_checks() if self.checks is None or s.id in self.checks]
+        if self.checks is None:
+            return [s for s in all_checks() if not s.optional]
+        return [s for s in all_checks() if s.id in self.checks]
 
     def severity(self, spec: CheckSpec) -> str:
         return self.severities.get(spec.id, spec.severity)

@@ -21,7 +21,7 @@ SKIP = 4.0
 SKIP_LEN = 1.0
 SKIP_CAP = 300.0
 #: Reward per token whose learned translation is on the other side of the bead…
-LEX = 0.5
+LEX = 0.3
 #: …and penalty (as a fraction of ``LEX``) per token whose learned translation is missing.
 LEX_MISS = 0.5
 #: Logit of a bead's score when its cost is zero (length fits exactly, no other evidence).

@@ -12,7 +12,7 @@ it looks at:
   properties no single pair shows, such as the three pairwise alignments disagreeing.
 - ``batch``: every document's results together (``BatchContext``), after the per-document stage.
 
-``gate`` checks run first; a bead they report (untranslated, omitted) is not examined by the other
+``optional`` checks run only when selected by name. ``gate`` checks run first; a bead they report (untranslated, omitted) is not examined by the other
 checks, so one problem yields one finding instead of a cascade (Translate Toolkit's preconditions).
 """
 from __future__ import annotations
@@ -31,6 +31,8 @@ class CheckSpec:
     func: Callable[..., Iterable[Finding]]
     skip_langs: frozenset[str] = field(default=frozenset())
     gate: bool = False
+    #: run only when asked for by name (--checks, a profile): useful but noisier
+    optional: bool = False
 
     @property
     def title(self) -> str:
@@ -45,7 +47,7 @@ SCOPES = ("pair", "version", "document", "batch")
 
 
 def check(check_id: str, *, severity: str, scope: str = "pair", skip_langs: Iterable[str] = (),
-          gate: bool = False) -> Callable:
+          gate: bool = False, optional: bool = False) -> Callable:
     """Register ``fn`` as the check ``check_id`` with a default severity."""
     if severity not in SEVERITIES:
         raise ValueError(f"bad severity {severity!r} for {check_id}")
@@ -56,7 +58,8 @@ def check(check_id: str, *, severity: str, scope: str = "pair", skip_langs: Iter
         key = (check_id, scope)
         if key in REGISTRY and REGISTRY[key].func is not fn:
             raise ValueError(f"check {check_id!r} registered twice for scope {scope}")
-        REGISTRY[key] = CheckSpec(check_id, severity, scope, fn, frozenset(skip_langs), gate)
+        REGISTRY[key] = CheckSpec(check_id, severity, scope, fn, frozenset(skip_langs), gate,
+                                  optional)
         return fn
 
     return register

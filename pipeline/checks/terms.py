@@ -55,6 +55,28 @@ def term_missing(ctx: PairContext) -> Iterable[Finding]:
                 concept_id=concept_id, expected="; ".join(approved), found="")
 
 
+@check("term-unsourced", severity="warning", optional=True)
+def term_unsourced(ctx: PairContext) -> Iterable[Finding]:
+    """A target segment uses an approved term whose concept the aligned source does not mention."""
+    if ctx.glossary is None:
+        return
+    for _, bead in ctx.beads_to_check():
+        src_concepts = _concepts(ctx.src_terms, bead.src)
+        tgt_concepts = _concepts(ctx.tgt_terms, bead.tgt)
+        for concept_id in sorted(tgt_concepts):
+            if concept_id in src_concepts or not ctx.glossary.terms_for(concept_id, ctx.src_lang):
+                continue
+            matches = [m for m in tgt_concepts[concept_id] if m.term.approved]
+            if not matches or _latin_in_cjk(matches[0].surface, ctx.tgt_lang):
+                continue
+            label = concept_label(ctx.glossary, concept_id)
+            yield ctx.finding(
+                "term-unsourced", bead,
+                f"“{matches[0].surface}” ({label}) is not in the source sentence: check that it "
+                f"is meant, or that the source term is missing from the glossary.",
+                concept_id=concept_id, expected="", found=matches[0].surface)
+
+
 @check("term-forbidden", severity="error", scope="version")
 def term_forbidden(ctx: VersionContext) -> Iterable[Finding]:
     """A target segment uses a deprecated or forbidden term."""

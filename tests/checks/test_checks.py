@@ -36,8 +36,12 @@ def doc(en: str, other: str, lang: str = "zh", doc_id: str = "d1") -> Document:
                              Version(doc_id, lang, other, f"{doc_id}.{lang}.txt")))
 
 
-def ids(document: Document) -> list[str]:
-    return sorted({f.check for f in process_document(document, GLOSSARY, MATCHER).findings})
+ALL_CHECKS = Settings(checks=frozenset(s.id for s in all_checks()))
+
+
+def ids(document: Document, settings: Settings = Settings()) -> list[str]:
+    found = process_document(document, GLOSSARY, MATCHER, settings).findings
+    return sorted({f.check for f in found})
 
 
 CASES = [
@@ -56,6 +60,7 @@ CASES = [
     ("addition", "Peer workers support recovery.",
      "同伴工作者支持康复。这些工作人员在全国许多县由地方政府雇用，并且得到了广泛的认可。", "zh"),
     ("wrong-language", "Peer workers support recovery.", "ピアワーカーはリカバリーを支援する。", "zh"),
+    ("term-unsourced", "They support recovery in many settings.", "同伴工作者在许多环境中支持康复。", "zh"),
     ("term-traditional", "Peer workers support recovery in many settings.",
      "同伴工作者在许多环境中支持康復。", "zh"),
 ]
@@ -63,7 +68,13 @@ CASES = [
 
 @pytest.mark.parametrize("check_id,en,tgt,lang", CASES, ids=[f"{c[0]}-{c[3]}" for c in CASES])
 def test_check_fires(check_id, en, tgt, lang):
-    assert check_id in ids(doc(en, tgt, lang))
+    assert check_id in ids(doc(en, tgt, lang), ALL_CHECKS)
+
+
+def test_optional_checks_run_only_when_selected():
+    d = doc("They support people in many settings.", "同伴工作者在许多环境中支持人们。")
+    assert ids(d) == []
+    assert ids(d, ALL_CHECKS) == ["term-unsourced"]
 
 
 CLEAN = [
@@ -80,7 +91,7 @@ CLEAN = [
 
 @pytest.mark.parametrize("en,tgt,lang", CLEAN)
 def test_correct_translation_has_no_findings(en, tgt, lang):
-    assert ids(doc(en, tgt, lang)) == []
+    assert ids(doc(en, tgt, lang), ALL_CHECKS) == []
 
 
 def test_forbidden_term_is_not_also_reported_missing():
