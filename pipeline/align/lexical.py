@@ -9,8 +9,10 @@ runs of Han characters and runs of katakana, so no word segmenter is needed.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import regex
 
@@ -28,6 +30,20 @@ STEM = 5
 MIN_PAIR = 2
 #: …and be this strongly associated (Dice over the beads it occurs in).
 MIN_DICE = 0.5
+#: A pair is kept when its Dice is within this share of the best of both its tokens.
+NEAR_BEST = 0.9
+
+
+class Side(NamedTuple):
+    """One side of a bead as the lexicon sees it.
+
+    Attributes:
+        pairs: Ids of the learned pairs the side's tokens take part in.
+        known: Total weight of the side's tokens that have a learned partner.
+    """
+
+    pairs: frozenset[int]
+    known: float
 
 
 def tokens(text: str, lang: str) -> frozenset[str]:
@@ -44,7 +60,12 @@ def tokens(text: str, lang: str) -> frozenset[str]:
 
 
 class Lexicon:
-    """Source token → associated target tokens, learned from beads.
+    """Pairs of source and target tokens that keep occurring in the same beads.
+
+    A pair is kept when each token is the other's best partner (Dice over the beads, within
+    ``NEAR_BEST`` of the best): in a text about peer workers, "peer" co-occurs with every
+    frequent bigram, and only the mutual best partners say anything. Each token is weighted by
+    how few beads it occurs in, so that a word found everywhere adds no evidence.
 
     Args:
         src_tokens: Tokens of each source segment.
@@ -66,43 +87,58 @@ class Lexicon:
             es = [x for x in e if ce[x] >= MIN_PAIR]
             fs = [y for y in f if cf[y] >= MIN_PAIR]
             pairs.update((x, y) for x in es for y in fs)
-        self.links: dict[str, frozenset[str]] = {}
-        grouped: dict[str, set[str]] = {}
-        for (x, y), c in pairs.items():
-            if c >= MIN_PAIR and 2 * c / (ce[x] + cf[y]) >= MIN_DICE:
-                grouped.setdefault(x, set()).add(y)
-        self.links = {x: frozenset(ys) for x, ys in grouped.items()}
-        # Each learned pair gets an id; a segment is then the set of pair ids its tokens take
-        # part in, and matching two sides is one C-level set intersection.
-        self._pair_ids: dict[tuple[str, str], int] = {}
+        dice = {xy: 2 * c / (ce[xy[0]] + cf[xy[1]]) for xy, c in pairs.items()
+                if c >= MIN_PAIR and 2 * c / (ce[xy[0]] + cf[xy[1]]) >= MIN_DICE}
+        best_x: dict[str, float] = {}
+        best_y: dict[str, float] = {}
+        for (x, y), d in dice.items():
+            best_x[x] = max(best_x.get(x, 0.0), d)
+            best_y[y] = max(best_y.get(y, 0.0), d)
+        kept = sorted((x, y) for (x, y), d in dice.items()
+                      if d >= NEAR_BEST * best_x[x] and d >= NEAR_BEST * best_y[y])
+        n = len(sides) + 1
+        self.weight: dict[str, float] = {}
+        for x, y in kept:
+            self.weight[x] = math.log(n / ce[x]) / math.log(n)
+            self.weight["\0" + y] = math.log(n / cf[y]) / math.log(n)
+        # Each kept pair gets an id; a segment is then the set of pair ids its tokens take part
+        # in, and matching two sides is one C-level set intersection.
         self._by_src: dict[str, list[int]] = {}
         self._by_tgt: dict[str, list[int]] = {}
         self._src_of: list[str] = []
         self._tgt_of: list[str] = []
-        for x in sorted(grouped):
-            for y in sorted(grouped[x]):
-                pid = len(self._src_of)
-                self._src_of.append(x)
-                self._tgt_of.append(y)
-                self._by_src.setdefault(x, []).append(pid)
-                self._by_tgt.setdefault(y, []).append(pid)
+        for x, y in kept:
+            pid = len(self._src_of)
+            self._src_of.append(x)
+            self._tgt_of.append(y)
+            self._by_src.setdefault(x, []).append(pid)
+            self._by_tgt.setdefault(y, []).append(pid)
 
     def __len__(self) -> int:
-        return len(self.links)
+        return len(self._src_of)
 
-    def side(self, toks: frozenset[str], source: bool) -> tuple[frozenset[int], frozenset[str]]:
-        """Pair ids a text's tokens take part in, and its tokens that have a learned pair."""
+    def side(self, toks: frozenset[str], source: bool) -> Side:
+        """What matching needs to know about one side of a bead (tokens of its segments)."""
         table = self._by_src if source else self._by_tgt
         known = frozenset(x for x in toks if x in table)
-        return frozenset(p for x in known for p in table[x]), known
+        prefix = "" if source else "\0"
+        return Side(frozenset(p for x in known for p in table[x]),
+                    sum(self.weight[prefix + x] for x in known))
 
-    def match(self, src: tuple[frozenset[int], frozenset[str]],
-              tgt: tuple[frozenset[int], frozenset[str]]) -> tuple[int, int]:
-        """(tokens of either side with a learned pair, how many find their pair on the other
-        side), for sides prepared by ``side``."""
-        known = len(src[1]) + len(tgt[1])
-        shared = src[0] & tgt[0]
+    def union(self, sides: Sequence[Side], source: bool) -> Side:
+        """The side of several consecutive segments (a token counts once)."""
+        pids = frozenset().union(*(s.pairs for s in sides))
+        of = self._src_of if source else self._tgt_of
+        prefix = "" if source else "\0"
+        return Side(pids, sum(self.weight[prefix + x] for x in {of[p] for p in pids}))
+
+    def match(self, src: Side, tgt: Side) -> tuple[float, float]:
+        """(weight of the tokens of either side that have a learned partner, weight of those
+        that find it on the other side)."""
+        known = src.known + tgt.known
+        shared = src.pairs & tgt.pairs
         if not shared:
-            return known, 0
-        return known, (len({self._src_of[p] for p in shared})
-                       + len({self._tgt_of[p] for p in shared}))
+            return known, 0.0
+        w = self.weight
+        return known, (sum(w[x] for x in {self._src_of[p] for p in shared})
+                       + sum(w["\0" + y] for y in {self._tgt_of[p] for p in shared}))

@@ -26,6 +26,10 @@ LEX = 0.3
 LEX_MISS = 0.5
 #: Logit of a bead's score when its cost is zero (length fits exactly, no other evidence).
 SCORE_BIAS = 1.0
+#: Weight in the score of the share of learned translations found (0.5 = neutral)…
+SCORE_LEX = 4.0
+#: …and the most anchors can add to it.
+SCORE_CAP = 3.0
 #: Cost of a merge (a bead with more than one segment on a side: rarer than 1-1)…
 MERGE = 2.4
 #: …and of each further segment merged.
@@ -81,7 +85,7 @@ class PairScorer:
         self.lexicon = lexical.Lexicon(self._tok_s, self._tok_t, good)
         self._lex_s = [self.lexicon.side(t, True) for t in self._tok_s]
         self._lex_t = [self.lexicon.side(t, False) for t in self._tok_t]
-        self._range_lex: dict[tuple[int, int, int], tuple[frozenset[int], frozenset[str]]] = {}
+        self._range_lex: dict[tuple[int, int, int], lexical.Side] = {}
         return len(self.lexicon)
 
     # -- pieces -----------------------------------------------------------------------------
@@ -109,15 +113,14 @@ class PairScorer:
         w = self._weight
         return sum(min(c, kt[k]) * w[k] for k, c in ks.items() if k in kt)
 
-    def _lex_side(self, side: int, i0: int, i1: int) -> tuple[frozenset[int], frozenset[str]]:
+    def _lex_side(self, side: int, i0: int, i1: int) -> lexical.Side:
         per = self._lex_s if side == 0 else self._lex_t
         if i1 - i0 == 1:
             return per[i0]
         key = (side, i0, i1)
         got = self._range_lex.get(key)
         if got is None:
-            got = self._range_lex[key] = (frozenset().union(*(p[0] for p in per[i0:i1])),
-                                          frozenset().union(*(p[1] for p in per[i0:i1])))
+            got = self._range_lex[key] = self.lexicon.union(per[i0:i1], side == 0)
         return got
 
     def lexical_match(self, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -126,6 +129,20 @@ class PairScorer:
             return 0.0
         known, matched = self.lexicon.match(self._lex_side(0, i0, i1), self._lex_side(1, j0, j1))
         return matched - LEX_MISS * (known - matched)
+
+    def lexical_ratio(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
+        """(share of the weight of learned tokens that find their partner, that weight)."""
+        if not self.lexicon:
+            return 0.0, 0.0
+        known, matched = self.lexicon.match(self._lex_side(0, i0, i1), self._lex_side(1, j0, j1))
+        return (matched / known if known else 0.0), known
+
+    def anchor_miss(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Weighted count of anchors (found on both sides of the document) that one side of the
+        bead has and the other lacks."""
+        ks, kt = self._keys(0, i0, i1), self._keys(1, j0, j1)
+        w = self._weight
+        return (sum(w[k] for k in ks if k not in kt) + sum(w[k] for k in kt if k not in ks))
 
     def skip_cost(self, side: int, k: int) -> float:
         """Cost of leaving segment ``k`` of ``side`` unaligned."""
@@ -190,7 +207,16 @@ class PairScorer:
         """
         if i1 == i0 or j1 == j0:
             return 0.0
-        logit = SCORE_BIAS - self.evidence_cost(i0, i1, j0, j1)
+        z = self.length_z(i0, i1, j0, j1)
+        ratio, known = self.lexical_ratio(i0, i1, j0, j1)
+        logit = (SCORE_BIAS - 0.5 * z * z - PUNCT * self.punct_distance(i0, i1, j0, j1)
+                 + min(ANCHOR * self.anchor_match(i0, i1, j0, j1), SCORE_CAP)
+                 - ANCHOR * self.anchor_miss(i0, i1, j0, j1)
+                 + SCORE_LEX * (ratio - 0.5) * min(1.0, known / 4.0))
+        if self._han:
+            logit += HAN * (self.han_overlap(i0, i1, j0, j1) - 0.3)
+        if self.embed_bonus is not None:
+            logit += EMBED * self.embed_bonus(i0, i1, j0, j1)
         return 1.0 / (1.0 + math.exp(-max(min(logit, 50.0), -50.0)))
 
     def text(self, side: int, i0: int, i1: int) -> str:

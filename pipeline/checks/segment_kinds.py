@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import regex
 
+from ..scripts import CJK_CHAR
+
 _REFERENCE = regex.compile(
     r"\bdoi\s*:|\b10\.\d{4,9}/\S+|https?://|www\.|\bISSN\b|\bPMID\b|"
     r"\b(19|20)\d\d\s*(?:[A-Z][a-z]{2}\.?)?\s*[;:]\s*\d+\s*\(|"  # 2018 Jun;54(6…
     r"\bet al\.,?\s*\(?(19|20)\d\d", regex.IGNORECASE)
 _LETTER = regex.compile(r"\p{L}")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _WORD = regex.compile(r"\p{Latin}+")
 
 
@@ -23,7 +24,7 @@ def is_reference(text: str) -> bool:
 
 def content_size(text: str) -> int:
     """Words in Latin text, characters in CJK text: a rough measure of how much a segment says."""
-    cjk = len(_CJK.findall(text))
+    cjk = len(CJK_CHAR.findall(text))
     return cjk // 2 + len(_WORD.findall(text))
 
 

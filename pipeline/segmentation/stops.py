@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import regex
 
+from ..scripts import CJK_CHAR
 from .lexicon import BEFORE_NUMBER, MAY_END, MONTHS, NEVER_END, SENTENCE_STARTERS
 from .protect import Protected
 
@@ -18,7 +19,6 @@ _CJK_STOPS = frozenset("。！？．｡")
 #: Closing quotes and brackets that stay with the sentence they close.
 CLOSERS = frozenset("\"'”’)]}»」』）》】〕〉")
 _OPENERS = frozenset("\"'“‘([{«「『（《【〔〈")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}ー]")
 _ACRONYM = regex.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")
 _LIST_LABEL = regex.compile(r"(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})")
 _WORD = regex.compile(r"[A-Za-z]{1,20}")
@@ -33,7 +33,7 @@ _TOKEN_WINDOW = 64
 
 def is_cjk(ch: str) -> bool:
     """True for a Han, kana or Hangul character."""
-    return _CJK.match(ch) is not None
+    return CJK_CHAR.match(ch) is not None
 
 
 def _next_class(text: str, end: int) -> tuple[str, int]:
