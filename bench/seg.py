@@ -8,6 +8,8 @@ Prints one Markdown table. Data sets:
   sentences, so extra splits inside a line are counted as false positives although many are
   right: recall is the meaningful number there, precision is a lower bound.
 - ``labelled``: tests/data/seg (our hand-labelled abstracts; see its README).
+- ``heldout``: tests/data/seg/heldout (same format, written independently of the segmenter and
+  of ``labelled``; see its README). ``--heldout`` prints only this set.
 """
 from __future__ import annotations
 
@@ -92,13 +94,17 @@ def main() -> None:
                         default=Path("/work/shared/data/ntrex/ntrex_en_zh_ja.tsv"))
     parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "seg")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--heldout", action="store_true", help="only the held-out set")
     args = parser.parse_args()
 
     sets: list[tuple[str, str, list[GoldDocument]]] = []
-    if args.ntrex.exists():
+    if args.ntrex.exists() and not args.heldout:
         sets += [("ntrex", lang, ntrex_documents(args.ntrex, lang)) for lang in NTREX_COLUMNS]
-    sets += [("labelled", lang, read_gold(args.gold / f"{lang}.txt", lang))
-             for lang in ("en", "zh", "ja")]
+    if not args.heldout:
+        sets += [("labelled", lang, read_gold(args.gold / f"{lang}.txt", lang))
+                 for lang in ("en", "zh", "ja")]
+    sets += [("heldout", lang, read_gold(args.gold / "heldout" / f"{lang}.txt", lang))
+             for lang in ("en", "zh", "ja") if (args.gold / "heldout" / f"{lang}.txt").exists()]
 
     print("| data | lang | docs | gold bnd | system | P | R | F1 | chars/s | × pysbd |")
     print("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
