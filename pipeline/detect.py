@@ -1,9 +1,10 @@
-"""Language identification: script analysis first, a seeded langdetect only for Latin text.
+"""Language identification: script analysis first, word lists and n-gram statistics for Latin text.
 
 Kana means Japanese and Hangul Korean; Han-only text is decided between Simplified Chinese,
 Traditional Chinese and Japanese on character evidence (OpenCC tables), and when that is too thin
 (結論, 方法) by the document around it. Latin text is English when its function words say so,
-otherwise langdetect with our own seeded factory decides. Text with no letters is ``und``.
+short lines go by word lists, the rest by a deterministic naive Bayes over langdetect's n-gram
+profiles. Text with no letters, or only statistics and identifiers, is ``und``.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from .models import Detection
 __all__ = ["detect", "detect_units", "split_versions", "SIGNATURE"]
 
 #: Recorded in report signatures: what decided the languages.
-SIGNATURE = "script+opencc+langdetect-seeded"
+SIGNATURE = "script+opencc+wordlists+ngram-nb"
 
 
 def detect(text: str, *, context: str | None = None) -> Detection:

@@ -20,7 +20,9 @@ MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 #: Abbreviations that only stand for something before a number ("No. 5", "p. 12", "vol. 3");
 #: before anything else they are ordinary words ("the answer was no.").
-BEFORE_NUMBER = frozenset("no nos p pp vol vols ch chap art para n nr op".split())
+BEFORE_NUMBER = frozenset("""
+    no nos p pp vol vols ch chs chap art para n nr op sect sects eqn eqns tbl tbls
+    """.split())
 
 #: Abbreviations that may also end a sentence: they end it only before a capitalised word.
 MAY_END = frozenset("""

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from .lexicon import CONTINUATION_WORDS, HEADINGS
+from .protect import citation_matches
 from .stops import CLOSERS, is_cjk
 
 _STOP_CHARS = frozenset(".!?。！？．｡…")
@@ -24,11 +25,42 @@ _CJK_CONT = frozenset("，、,：:；;（(「『“‘—-")
 _CJK_TITLE_MAX = 60
 _CJK_SHORT = 25
 _SHORT_WORDS = 8
+#: A CJK line at least this long (in CJK characters) and not ending in punctuation was broken
+#: mid-sentence (PDF extraction) when the next line finishes a sentence: …的焦虑与\n睡眠问题。
+_CJK_WRAPPED = 20
+_CJK_SENTENCE_STOP = regex.compile(r"[。！？]")
+#: How titles end (a study, an analysis…): such a line is a title even when long.
+_TITLE_ENDINGS = ("研究", "分析", "调查", "調查", "调研", "探讨", "探討", "效果", "影响", "影響",
+                  "因素", "评价", "評價", "評価", "検討", "検証", "関連", "報告", "报告", "综述",
+                  "綜述", "实践", "實踐", "展望", "現状", "现状", "対策", "对策", "考察", "試み",
+                  "事例", "课题", "課題", "启示", "啟示", "应用", "應用", "作用", "比较", "比較")
+#: A line opening with a URL or DOI is a line of its own (a reference's link).
+_LINK_LINE = regex.compile(r"\s*(?:https?://|www\.|doi\s*[:：]|10\.\d{4,9}/)", regex.IGNORECASE)
+#: A heading followed by a colon and text on the same line: 目的：探讨… / Methods: We…
+_HEADING_LEAD = regex.compile(r"\s*[【\[(（]?(\w{1,40}?)[】\])）]?\s*[:：]")
 
 
 def _is_heading(line: str) -> bool:
     key = line.strip(_HEADING_STRIP).lower().replace(" ", "_")
     return key in HEADINGS
+
+
+def _starts_with_heading(line: str) -> bool:
+    m = _HEADING_LEAD.match(line)
+    return m is not None and m.group(1).lower() in HEADINGS
+
+
+def _cjk_count(line: str) -> int:
+    return sum(1 for ch in line if is_cjk(ch))
+
+
+def _cjk_wrapped(p: str, nxt: str) -> bool:
+    """A long CJK line broken mid-sentence, continued by the next line."""
+    if _cjk_count(p) < _CJK_WRAPPED or p.endswith(_TITLE_ENDINGS):
+        return False
+    if _is_heading(nxt) or _starts_with_heading(nxt):
+        return False
+    return _CJK_SENTENCE_STOP.search(nxt) is not None
 
 
 def _cjk_dominant(line: str) -> bool:
@@ -61,17 +93,23 @@ def breaks_after(prev: str, nxt: str) -> bool:
         return False  # the punctuation rules decide, with the break read as a space
     if _LIST_ITEM.match(nxt):
         return True
-    if _is_heading(p):
+    if _is_heading(p) or (_is_heading(nxt) and nxt.rstrip()[-1:] not in _STOP_CHARS):
         return True
+    if citation_matches(p):
+        return True  # a reference line ends where its line does
     first = nxt.lstrip().lstrip("\"'“‘([「『（")[:1]
     if _cjk_dominant(p):
         if p[-1] in _CJK_CONT:
+            return False
+        if _cjk_wrapped(p.strip(), nxt.strip()):
             return False
         if len(p.strip()) <= _CJK_SHORT:
             return True
         return len(p.strip()) <= _CJK_TITLE_MAX and not any(c in p for c in "，,、")
     if p[-1] in _LATIN_CONT:
         return False
+    if _LINK_LINE.match(nxt):
+        return True
     last = p.split()[-1].lower() if p.split() else ""
     if last in CONTINUATION_WORDS:
         return False

@@ -17,9 +17,16 @@ _EMAIL_DOMAIN = regex.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _CITATION = regex.compile(
     r"(?<!\d)(?:1[89]|20)\d\d(?!\d)[^\n;.]{0,25};\s{0,3}\d{1,5}(?:\s{0,3}\([^()\n]{1,30}\))?"
     r"\s{0,3}:\s{0,3}[A-Za-z]{0,2}\d{1,7}(?:\s{0,3}[-–]\s{0,3}[A-Za-z]{0,2}\d{1,7})?")
-#: What may follow the pages of a citation on the same line: "doi: …", "PMID: …", "Epub …".
+#: Chinese journal citation: "中华预防医学杂志，2021，55（3）：345-350" (commas, full-width
+#: brackets and colon).
+_CITATION_CJK = regex.compile(
+    r"(?<!\d)(?:1[89]|20)\d\d(?!\d)\s{0,3}[，,]\s{0,3}\d{1,5}"
+    r"(?:\s{0,3}[（(][^()（）\n]{1,30}[）)])?"
+    r"\s{0,3}[:：]\s{0,3}[A-Za-z]{0,2}\d{1,7}(?:\s{0,3}[-–]\s{0,3}[A-Za-z]{0,2}\d{1,7})?")
+#: What may follow the pages of a citation on the same line: "doi: …", "PMID: …", "Epub …",
+#: also with a full-width colon ("DOI：10.3760/…").
 _CITATION_TAIL = regex.compile(
-    r"(?:\.?\s{0,3}(?:doi|pmid|pmcid)\s{0,3}:?\s{0,3}\S{1,120})+", regex.IGNORECASE)
+    r"(?:[.．]?\s{0,3}(?:doi|pmid|pmcid)\s{0,3}[:：]?\s{0,3}\S{1,120})+", regex.IGNORECASE)
 #: A citation this close to its line's start takes the whole line start with it (the journal
 #: name "Am J Prev Med." comes first and must not be split off).
 _CITATION_LEAD = 150
@@ -45,9 +52,17 @@ def _emails(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def citation_matches(text: str) -> list[regex.Match]:
+    """Journal citations (``2018 Jun;54(6):S258-S266``, ``2021，55（3）：345-350``) in ``text``."""
+    found = list(_CITATION.finditer(text))
+    if "，" in text or "：" in text:
+        found += _CITATION_CJK.finditer(text)
+    return found
+
+
 def _citations(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in _CITATION.finditer(text):
+    for m in citation_matches(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         start = line_start if m.start() - line_start <= _CITATION_LEAD else m.start()
         end = m.end()

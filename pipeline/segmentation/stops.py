@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import regex
 
 from ..scripts import CJK_CHAR
+from .brackets import Brackets
 from .lexicon import BEFORE_NUMBER, MAY_END, MONTHS, NEVER_END, SENTENCE_STARTERS
 from .protect import Protected
 
@@ -28,6 +29,22 @@ _CONTINUES = {
     "zh": frozenset("的地得等和与與及或说說道"),
 }
 _CLAUSE_PUNCT = frozenset("，、,：:；;")
+_STOP_CHARS = frozenset(".!?。！？．｡…")
+#: Closing quotes (not brackets): what follows a quoted sentence may be the rest of the one
+#: quoting it, “…就够了。”她说。 「…。」是最常见的抱怨。
+_QUOTE_CLOSERS = frozenset("\"'”’」』")
+#: Chinese copulas that turn a quoted sentence into the subject of the next clause: 「…。」是…
+#: (Japanese marks the same with と/という, in _CONTINUES.)
+_COPULA = frozenset("是係")
+#: Chinese speech verbs of an attribution after a quote: 她说。 一位护士这样回答。
+_SPEECH = regex.compile(r"说|說|道|问|問|答|表示|指出|回忆|回憶|坦言|强调|強調|补充|補充")
+#: An attribution is a short clause: at most this many characters before its stop.
+_ATTRIBUTION_MAX = 12
+_CJK_STOP_RUN = regex.compile(r"[。！？]")
+#: After an ellipsis inside a CJK sentence these continue it: 焦虑、失眠……等 / 不安……など
+_AFTER_ELLIPSIS = ("等", "など", "之类", "之類", "といった", "のような")
+#: A lower-case-initial word with a capital inside starts a sentence: pH, mRNA, iPad, eGFR.
+_CAMEL = regex.compile(r"[a-z]{1,4}[A-Z][A-Za-z0-9]*")
 _TOKEN_WINDOW = 64
 
 
@@ -99,6 +116,21 @@ def _starter(text: str, pos: int) -> bool:
     return bool(m) and m.group().lower() in SENTENCE_STARTERS
 
 
+def _camel_starts(text: str, cls: str, nxt: int) -> bool:
+    # "…for 72 h. pH was…": a unit abbreviation then a word that is written lower-case-initial
+    return cls == "lower" and _CAMEL.match(text, nxt) is not None
+
+
+def _quote_continues(text: str, end: int) -> bool:
+    """After ``。”`` / ``。」`` glued to CJK text: is that text the rest of the quoting sentence?"""
+    if text[end] in _COPULA:
+        return True
+    stop = _CJK_STOP_RUN.search(text, end, min(len(text), end + _ATTRIBUTION_MAX + 1))
+    if stop is None or "\n" in text[end:stop.start()]:
+        return False
+    return _SPEECH.search(text, end, stop.start()) is not None
+
+
 def _period_ends(text: str, start: int, cls: str, nxt: int, closed: bool) -> bool:
     """Decide a single ``.`` (or ``..``) from the token before it and the class of what follows."""
     token, tstart = _token_before(text, start)
@@ -114,7 +146,7 @@ def _period_ends(text: str, start: int, cls: str, nxt: int, closed: bool) -> boo
     if low in BEFORE_NUMBER and cls == "digit":
         return False
     if low in MAY_END:
-        return cls in ("upper", "cjk")
+        return cls in ("upper", "cjk") or _camel_starts(text, cls, nxt)
     if "." in token and _ACRONYM.fullmatch(token):
         if token.islower():
             return cls in ("upper", "cjk")
@@ -122,7 +154,7 @@ def _period_ends(text: str, start: int, cls: str, nxt: int, closed: bool) -> boo
     if len(token) == 1 and token.isalpha():
         if token.isupper():
             return cls == "upper" and _starter(text, nxt)
-        return cls == "upper"
+        return cls == "upper" or _camel_starts(text, cls, nxt)
     if _LIST_LABEL.fullmatch(token) and _at_line_start(text, tstart):
         return False  # "1. Smith J…" in a numbered list
     if cls == "glued":
@@ -132,7 +164,7 @@ def _period_ends(text: str, start: int, cls: str, nxt: int, closed: bool) -> boo
 
 
 def _decide(text: str, start: int, end: int, lang: str, protected: Protected,
-            quote_open: bool) -> int | None:
+            brackets: Brackets, quote_open: bool) -> int | None:
     """Where the sentence ending with the stop run ``text[start:end]`` ends, or None.
 
     ``quote_open`` says whether an ASCII ``"`` is open on the current line. A ``"`` glued to the
@@ -148,8 +180,14 @@ def _decide(text: str, start: int, end: int, lang: str, protected: Protected,
                 break
             quote_open = False
         end += 1
+    closer = brackets.closer_of(start)
+    if closer is not None and closer >= end:
+        return None  # an aside inside brackets: (with consent. Two declined)
     closed = end > stop_end
+    if closed and end < len(text) and text[end] in _STOP_CHARS:
+        return None  # （最长180日！）。 ends at the final stop, not before it
     run = text[start:stop_end]
+    code = lang[:2]
     if not _CJK_STOPS.isdisjoint(run):
         if run == "．" and 0 < start and text[start - 1].isdigit() and end < len(text) \
                 and text[end].isdigit():
@@ -158,8 +196,11 @@ def _decide(text: str, start: int, end: int, lang: str, protected: Protected,
             nxt = text[end]
             if nxt in _CLAUSE_PUNCT:
                 return None
-            if closed and (nxt in _CONTINUES.get(lang[:2], ())
+            if closed and (nxt in _CONTINUES.get(code, ())
                            or (lang == "en" and nxt in _CONTINUES["ja"])):
+                return None
+            if closed and code == "zh" and text[end - 1] in _QUOTE_CLOSERS and is_cjk(nxt) \
+                    and _quote_continues(text, end):
                 return None
         return end
     cls, nxt = _next_class(text, end)
@@ -168,6 +209,9 @@ def _decide(text: str, start: int, end: int, lang: str, protected: Protected,
     if "!" in run or "?" in run:
         return end if cls != "lower" else None  # "Why? she asked." continues
     if "…" in run or len(run) > 2:
+        if cls == "glued" and (text.startswith(_AFTER_ELLIPSIS, nxt)
+                               or text[nxt] in _CONTINUES.get(code, ())):
+            return None  # 焦虑、失眠……等问题: a list trailing off inside the sentence
         return end if cls in ("upper", "cjk", "glued") else None
     return end if _period_ends(text, start, cls, nxt, closed) else None
 
@@ -178,12 +222,13 @@ def stop_boundaries(text: str, lang: str, protected: Protected) -> Iterator[int]
     # quotes often span several sentences, so it is not reset at sentence ends.
     counted = 0
     quote_open = False
+    brackets = Brackets(text)
     for m in _STOP_RUN.finditer(text):
         line_start = text.rfind("\n", counted, m.start())
         if line_start != -1:
             counted, quote_open = line_start, False
         quote_open ^= bool(text.count('"', counted, m.start()) & 1)
         counted = m.start()
-        cut = _decide(text, m.start(), m.end(), lang, protected, quote_open)
+        cut = _decide(text, m.start(), m.end(), lang, protected, brackets, quote_open)
         if cut is not None:
             yield cut
