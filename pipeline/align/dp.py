@@ -104,13 +104,28 @@ def best_path(n: int, m: int, cost: CostFn, band: Sequence[tuple[int, int]],
     return path, touched
 
 
+#: From this many segments (both sides), a band whose edge the path touches is first re-centred
+#: on that path instead of widened everywhere: a long text drifts off the diagonal by more than
+#: any affordable width (each side drops and merges independently), while locally the path
+#: stays near the one found.
+RECENTRE_FROM = 3000
+
+
 def search(n: int, m: int, cost: CostFn, *, width: int = 12,
-           guide: Path | None = None) -> Path:
-    """Best path, widening the band until the path keeps clear of its edges."""
+           guide: Path | None = None,
+           shapes: Sequence[tuple[int, int]] = SHAPES) -> Path:
+    """Best path, widening (or, for long texts, re-centring) the band until the path keeps
+    clear of its edges (re-centred once at most: a path that keeps touching needs width)."""
+    band = path_band(guide, n, m, width) if guide else diagonal_band(n, m, width)
+    seen: list[Path] = []
     while True:
-        band = path_band(guide, n, m, width) if guide else diagonal_band(n, m, width)
-        path, touched = best_path(n, m, cost, band)
+        path, touched = best_path(n, m, cost, band, shapes)
         full = all(lo == 0 and hi == m for lo, hi in band)
         if not touched or full:
             return path
-        width *= 2
+        if n + m < RECENTRE_FROM or seen:
+            width *= 2
+            band = path_band(guide, n, m, width) if guide else diagonal_band(n, m, width)
+        else:
+            band = path_band(path, n, m, width)
+        seen.append(path)

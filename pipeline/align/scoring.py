@@ -20,8 +20,10 @@ SKIP = 4.0
 #: affiliations and citation lines go untranslated, long content sentences rarely do.
 SKIP_LEN = 1.0
 SKIP_CAP = 300.0
+#: Share of the weight of a segment's anchors added to the cost of leaving it unaligned.
+SKIP_ANCHOR = 0.5
 #: Reward per token whose learned translation is on the other side of the bead…
-LEX = 0.3
+LEX = 0.6
 #: …and penalty (as a fraction of ``LEX``) per token whose learned translation is missing.
 LEX_MISS = 0.5
 #: Logit of a bead's score when its cost is zero (length fits exactly, no other evidence).
@@ -147,7 +149,14 @@ class PairScorer:
     def skip_cost(self, side: int, k: int) -> float:
         """Cost of leaving segment ``k`` of ``side`` unaligned."""
         pl = self._plen_s if side == 0 else self._plen_t
-        return SKIP + SKIP_LEN * min(pl[k + 1] - pl[k], SKIP_CAP) / 100.0
+        c = SKIP + SKIP_LEN * min(pl[k + 1] - pl[k], SKIP_CAP) / 100.0
+        # Whatever ties the segment to the other side goes unmatched too, as it would in a
+        # wrong bead: otherwise dropping a sentence is a way to dodge its evidence.
+        keys = (self._keys_s if side == 0 else self._keys_t)[k]
+        c += SKIP_ANCHOR * ANCHOR * sum(self._weight[x] for x in keys)
+        if self.lexicon:
+            c += LEX * LEX_MISS * (self._lex_s if side == 0 else self._lex_t)[k].known
+        return c
 
     def length_z(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Deviation of the bead's lengths from the pair's length model."""
