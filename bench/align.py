@@ -17,7 +17,6 @@ import argparse
 import csv
 import json
 import math
-import os
 import random
 import shutil
 import subprocess
