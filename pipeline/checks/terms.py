@@ -29,14 +29,18 @@ def _concepts(matches_per_segment, indices) -> dict[str, list]:
     return found
 
 
-@check("term-missing", severity="error")
-def term_missing(ctx: PairContext) -> Iterable[Finding]:
-    """Source uses a glossary concept; the aligned target has no approved term for it."""
+def _concepts_by_bead(ctx: PairContext):
+    """Each checkable bead with the glossary matches of its source and target sides by concept."""
     if ctx.glossary is None:
         return
     for _, bead in ctx.beads_to_check():
-        src_concepts = _concepts(ctx.src_terms, bead.src)
-        tgt_concepts = _concepts(ctx.tgt_terms, bead.tgt)
+        yield bead, _concepts(ctx.src_terms, bead.src), _concepts(ctx.tgt_terms, bead.tgt)
+
+
+@check("term-missing", severity="error")
+def term_missing(ctx: PairContext) -> Iterable[Finding]:
+    """Source uses a glossary concept; the aligned target has no approved term for it."""
+    for bead, src_concepts, tgt_concepts in _concepts_by_bead(ctx):
         for concept_id in sorted(src_concepts):
             approved = preferred_terms(ctx.glossary, concept_id, ctx.tgt_lang)
             if not approved:
@@ -58,11 +62,7 @@ def term_missing(ctx: PairContext) -> Iterable[Finding]:
 @check("term-unsourced", severity="warning", optional=True)
 def term_unsourced(ctx: PairContext) -> Iterable[Finding]:
     """A target segment uses an approved term whose concept the aligned source does not mention."""
-    if ctx.glossary is None:
-        return
-    for _, bead in ctx.beads_to_check():
-        src_concepts = _concepts(ctx.src_terms, bead.src)
-        tgt_concepts = _concepts(ctx.tgt_terms, bead.tgt)
+    for bead, src_concepts, tgt_concepts in _concepts_by_bead(ctx):
         for concept_id in sorted(tgt_concepts):
             if concept_id in src_concepts or not ctx.glossary.terms_for(concept_id, ctx.src_lang):
                 continue
