@@ -16,8 +16,10 @@ from .registry import check
 _NUMBER = regex.compile(
     r"(?<![\p{Latin}\d.]|[\p{Latin}]-)"
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?!\d)(\s*[万萬亿億])?")
-_MULTIPLIER = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+    r"(?!\d)(\s*[万萬亿億]|\s+(?:thousand|million|billion|trillion)\b)?", regex.IGNORECASE)
+_MULTIPLIER = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000,
+               "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+               "trillion": 1_000_000_000_000}
 _MONTHS = {m: i for i, names in enumerate([
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
@@ -62,7 +64,7 @@ def hard_numbers(text: str) -> dict[str, str]:
         raw = m.group(1).replace(",", "")
         value = Decimal(raw)
         if m.group(2):
-            value *= _MULTIPLIER[m.group(2).strip()]
+            value *= _MULTIPLIER[m.group(2).strip().lower()]
         key = _value(str(value))
         if key is not None:
             found.setdefault(key, m.group(0).strip())
@@ -84,7 +86,11 @@ def soft_numbers(text: str) -> set[str]:
     """Quantities written as words (English number words and months, CJK numerals). Too
     ambiguous to report on their own (一 in 统一), but they excuse a digit on the other side."""
     values: set[float] = set()
-    for w in _LATIN_WORD.findall(text.casefold()):
+    words = _LATIN_WORD.findall(text.casefold())
+    for w, scale in zip(words, words[1:]):  # "six million" → 6000000
+        if w in _WORDS and scale in ("thousand", "million", "billion"):
+            values.add(_WORDS[w] * _WORDS[scale])
+    for w in words:
         for form in (w, w[:-1] if w.endswith("s") else w):  # decades, teens, hundreds
             if form in _WORDS:
                 values.add(_WORDS[form])

@@ -48,3 +48,17 @@ def test_chinese_comma_between_numbers_is_not_a_thousands_separator():
 ])
 def test_numbers_written_as_words_in_the_source(src, tgt):
     assert compare(src, tgt) == ([], [])
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("an area with 2.4 million people", "这个有 240 万人口的地区"),
+    ("more than 19 million actions", "1,900万を超える行動"),
+    ("tariffs on $60 billion of goods", "600億ドルの製品"),
+    ("Another six million people", "还有600万人"),
+])
+def test_scale_words_and_cjk_myriads_compare_by_value(src, tgt):
+    assert compare(src, tgt) == ([], [])
+
+
+def test_scale_word_still_catches_a_wrong_value():
+    assert compare("2.4 million people", "420万人口") == (["2.4 million"], ["420万"])
