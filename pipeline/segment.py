@@ -53,13 +53,16 @@ def split_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """
     code = _language(lang)
     cuts = set(stop_boundaries(text, code, Protected(text)))
-    cuts.update(line_breaks(text))
+    if "\n" in text:  # a single line has no line break to judge
+        cuts.update(line_breaks(text))
     spans = []
     prev = 0
     for cut in sorted(cuts) + [len(text)]:
-        start, end = _stripped(text, prev, cut)
-        if start < end:
-            spans.append((start, end))
+        # str.strip() removes exactly the characters str.isspace() accepts (as _stripped does)
+        piece = text[prev:cut].lstrip()
+        if piece:
+            start = cut - len(piece)
+            spans.append((start, start + len(piece.rstrip())))
         prev = cut
     return spans
 

@@ -379,3 +379,21 @@ def test_paragraph_spans_split_on_blank_lines_only() -> None:
     spans = paragraph_spans(text)
     assert [text[s:e] for s, e in spans] == ["Title line", "First para line one\nline two.",
                                             "Second。"]
+
+
+# Single-line CJK texts take the shortcuts (no line-break pass, the lone-stop fast path): each
+# case pins one condition under which a lone 。！？ must NOT be decided by the fast path alone.
+FAST_PATH_CASES = [
+    ("研究（注：2017年の調査。病院を含む）を行った。結果は良好。", "ja",
+     ["研究（注：2017年の調査。病院を含む）を行った。", "結果は良好。"]),  # inside brackets
+    ("她说：“就够了。”她说。结果良好。", "zh",
+     ["她说：“就够了。”她说。", "结果良好。"]),  # a closing quote follows
+    ("结果。，下一句。", "zh", ["结果。，下一句。"]),  # clause punctuation follows
+    ("成绩为3．5分。差异显著！是吗？", "zh", ["成绩为3．5分。", "差异显著！", "是吗？"]),
+    ("Mail a@b.org. The rest.", "en", ["Mail a@b.org.", "The rest."]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), FAST_PATH_CASES)
+def test_single_line_shortcuts(text: str, lang: str, expected: list[str]) -> None:
+    assert texts(text, lang) == expected

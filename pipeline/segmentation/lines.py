@@ -11,11 +11,14 @@ from collections.abc import Iterator
 
 import regex
 
+from ..scripts import CJK_CHAR
 from .lexicon import CONTINUATION_WORDS, HEADINGS
 from .protect import citation_matches
 from .stops import CLOSERS, is_cjk
 
 _STOP_CHARS = frozenset(".!?。！？．｡…")
+_CLOSER_CHARS = "".join(CLOSERS)
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _LIST_ITEM = regex.compile(
     r"\s*(?:[-•*・▪●◦–]\s|\(?\d{1,2}\)|\d{1,2}\.\s|（\d{1,2}）|[①-⑳]|[a-z]\)\s)")
 _HEADING_STRIP = " \t\r【】[]（）()：:#*．.■●◆"
@@ -51,7 +54,7 @@ def _starts_with_heading(line: str) -> bool:
 
 
 def _cjk_count(line: str) -> int:
-    return sum(1 for ch in line if is_cjk(ch))
+    return len(CJK_CHAR.findall(line))
 
 
 def _cjk_wrapped(p: str, nxt: str) -> bool:
@@ -64,12 +67,8 @@ def _cjk_wrapped(p: str, nxt: str) -> bool:
 
 
 def _cjk_dominant(line: str) -> bool:
-    cjk = latin = 0
-    for ch in line:
-        if ch.isascii():
-            latin += ch.isalpha()
-        elif is_cjk(ch):
-            cjk += 1
+    cjk = _cjk_count(line)
+    latin = len(_ASCII_LETTER.findall(line))  # CJK characters are never ASCII: no overlap
     return cjk > 0 and cjk * 4 >= latin  # one CJK character carries about a short word's worth
 
 
@@ -88,7 +87,7 @@ def _title_like(line: str) -> bool:
 def breaks_after(prev: str, nxt: str) -> bool:
     """True when the line break between two non-blank lines ends a segment."""
     p = prev.rstrip()
-    q = p.rstrip("".join(CLOSERS))
+    q = p.rstrip(_CLOSER_CHARS)
     if q and q[-1] in _STOP_CHARS:
         return False  # the punctuation rules decide, with the break read as a space
     if _LIST_ITEM.match(nxt):

@@ -6,7 +6,8 @@ linear in its length.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import re
 
 import regex
 
@@ -15,8 +16,11 @@ from .brackets import Brackets
 from .lexicon import BEFORE_NUMBER, MAY_END, MONTHS, NEVER_END, SENTENCE_STARTERS
 from .protect import Protected
 
-_STOP_RUN = regex.compile(r"[.!?。！？．｡…]+")
+# A literal class: the standard ``re`` matches the same runs with less per-call overhead.
+_STOP_RUN = re.compile(r"[.!?。！？．｡…]+")
 _CJK_STOPS = frozenset("。！？．｡")
+#: CJK stops that are never a decimal point (unlike the full-width ．).
+_CJK_LONE_STOPS = frozenset("。！？｡")
 #: Closing quotes and brackets that stay with the sentence they close.
 CLOSERS = frozenset("\"'”’)]}»」』）》】〕〉")
 _OPENERS = frozenset("\"'“‘([{«「『（《【〔〈")
@@ -48,8 +52,9 @@ _CAMEL = regex.compile(r"[a-z]{1,4}[A-Z][A-Za-z0-9]*")
 _TOKEN_WINDOW = 64
 
 
+@functools.lru_cache(maxsize=8192)
 def is_cjk(ch: str) -> bool:
-    """True for a Han, kana or Hangul character."""
+    """True for a Han, kana or Hangul character (memoised: called once per character scanned)."""
     return CJK_CHAR.match(ch) is not None
 
 
@@ -163,14 +168,16 @@ def _period_ends(text: str, start: int, cls: str, nxt: int, closed: bool) -> boo
     return cls in ("upper", "lower", "digit", "cjk")
 
 
-def _decide(text: str, start: int, end: int, lang: str, protected: Protected,
-            brackets: Brackets, quote_open: bool) -> int | None:
+def _decide(text: str, start: int, end: int, lang: str, protected: Protected | None,
+            brackets: Brackets | None, quote_open: bool) -> int | None:
     """Where the sentence ending with the stop run ``text[start:end]`` ends, or None.
 
     ``quote_open`` says whether an ASCII ``"`` is open on the current line. A ``"`` glued to the
     next word (``。"我们``) closes a quote only if one is open; followed by a space it always does.
+    ``protected`` and ``brackets`` are None when the text has no protected span or no bracket
+    pair (the look-ups would answer no).
     """
-    if end - 1 in protected:
+    if protected is not None and end - 1 in protected:
         return None
     stop_end = end
     while end < len(text) and end - stop_end < 8 and text[end] in CLOSERS:
@@ -180,9 +187,10 @@ def _decide(text: str, start: int, end: int, lang: str, protected: Protected,
                 break
             quote_open = False
         end += 1
-    closer = brackets.closer_of(start)
-    if closer is not None and closer >= end:
-        return None  # an aside inside brackets: (with consent. Two declined)
+    if brackets is not None:
+        closer = brackets.closer_of(start)
+        if closer is not None and closer >= end:
+            return None  # an aside inside brackets: (with consent. Two declined)
     closed = end > stop_end
     if closed and end < len(text) and text[end] in _STOP_CHARS:
         return None  # （最长180日！）。 ends at the final stop, not before it
@@ -216,19 +224,36 @@ def _decide(text: str, start: int, end: int, lang: str, protected: Protected,
     return end if _period_ends(text, start, cls, nxt, closed) else None
 
 
-def stop_boundaries(text: str, lang: str, protected: Protected) -> Iterator[int]:
+def stop_boundaries(text: str, lang: str, protected: Protected) -> list[int]:
     """Offsets just after every sentence end marked by punctuation (closers included)."""
     # Parity of ASCII quotes since the start of the line, counted incrementally (linear time);
     # quotes often span several sentences, so it is not reset at sentence ends.
     counted = 0
     quote_open = False
-    brackets = Brackets(text)
+    quotes = '"' in text  # without any, no quote is ever open: skip the counting
+    pairs = Brackets(text)
+    brackets = pairs if pairs else None
+    guarded = protected if protected else None
+    cuts = []
+    n = len(text)
     for m in _STOP_RUN.finditer(text):
-        line_start = text.rfind("\n", counted, m.start())
-        if line_start != -1:
-            counted, quote_open = line_start, False
-        quote_open ^= bool(text.count('"', counted, m.start()) & 1)
-        counted = m.start()
-        cut = _decide(text, m.start(), m.end(), lang, protected, brackets, quote_open)
+        start, end = m.span()
+        if quotes:
+            line_start = text.rfind("\n", counted, start)
+            if line_start != -1:
+                counted, quote_open = line_start, False
+            quote_open ^= bool(text.count('"', counted, start) & 1)
+            counted = start
+        # The commonest case, decided here without a call: a lone 。！？ that no closer or clause
+        # punctuation follows and no protected span or bracket pair holds (what _decide would
+        # conclude too).
+        if end - start == 1 and text[start] in _CJK_LONE_STOPS \
+                and (end == n or (text[end] not in CLOSERS and text[end] not in _CLAUSE_PUNCT)) \
+                and (guarded is None or start not in guarded) \
+                and (brackets is None or (brackets.closer_of(start) or -1) < end):
+            cuts.append(end)
+            continue
+        cut = _decide(text, start, end, lang, guarded, brackets, quote_open)
         if cut is not None:
-            yield cut
+            cuts.append(cut)
+    return cuts
