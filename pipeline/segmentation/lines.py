@@ -32,6 +32,8 @@ _SHORT_WORDS = 8
 #: mid-sentence (PDF extraction) when the next line finishes a sentence: …的焦虑与\n睡眠问题。
 _CJK_WRAPPED = 20
 _CJK_SENTENCE_STOP = regex.compile(r"[。！？]")
+#: Characters a Chinese or Japanese phrase does not end on (conjunctions, particles, 的…).
+_CJK_PHRASE_OPEN = frozenset("与和及或的在对将把被并而以于从向跟同之其为因由所及のをにがはとでへやもて")
 #: How titles end (a study, an analysis…): such a line is a title even when long.
 _TITLE_ENDINGS = ("研究", "分析", "调查", "調查", "调研", "探讨", "探討", "效果", "影响", "影響",
                   "因素", "评价", "評價", "評価", "検討", "検証", "関連", "報告", "报告", "综述",
@@ -58,12 +60,20 @@ def _cjk_count(line: str) -> int:
 
 
 def _cjk_wrapped(p: str, nxt: str) -> bool:
-    """A long CJK line broken mid-sentence, continued by the next line."""
+    """A long CJK line broken mid-sentence, continued by the next line.
+
+    A title line is long and unpunctuated too, and the sentence after it has a stop: the break
+    is read as a wrap only when the line ends on a word that cannot end a phrase (…的焦虑与 /
+    睡眠问题。) or the next line finishes the sentence in a few characters.
+    """
     if _cjk_count(p) < _CJK_WRAPPED or p.endswith(_TITLE_ENDINGS):
         return False
     if _is_heading(nxt) or _starts_with_heading(nxt):
         return False
-    return _CJK_SENTENCE_STOP.search(nxt) is not None
+    stop = _CJK_SENTENCE_STOP.search(nxt)
+    if stop is None:
+        return False
+    return p[-1] in _CJK_PHRASE_OPEN or 2 * stop.start() < len(p)
 
 
 def _cjk_dominant(line: str) -> bool:
