@@ -10,7 +10,7 @@ from typing import Any, Sequence
 import pandas as pd
 
 from .align import align as align_segments
-from .batch import run_batch
+from .batch import make_matcher, run_batch
 from .detect import detect as detect_one
 from .detect import detect_units
 from .errors import GlossaryError, InputError
@@ -20,7 +20,6 @@ from .report import ALIGNMENT_COLUMNS, SEGMENT_COLUMNS, Report
 from .segment import paragraph_spans, presegmented, segment_version
 
 DETECT_COLUMNS = ["doc_id", "unit", "lang", "confidence", "text"]
-GLOSSARY_SUFFIXES = (".csv", ".tsv", ".xlsx", ".tbx", ".xml")
 
 
 def segment_documents(documents: Sequence[Document], *, presegment: bool = False) -> pd.DataFrame:
@@ -76,8 +75,7 @@ def align_pair(src: Version, tgt: Version, *, presegment: bool = False, glossary
         sides.append(segment_document(doc, settings)[v.lang])
     concepts = [None, None]
     if glossary is not None:
-        from .glossary import TermMatcher
-        matcher = TermMatcher(glossary)
+        matcher = make_matcher(glossary)
         concepts = [[frozenset(m.concept_id for m in matcher.find(s.text, s.lang)) for s in side]
                     for side in sides]
     beads = align_segments([s.text for s in sides[0]], [s.text for s in sides[1]], src.lang,
@@ -93,17 +91,16 @@ def alignments_frame(alignments: Sequence[Alignment]) -> pd.DataFrame:
 
 def find_glossary(path: str | Path) -> Path:
     """A glossary file, or the one glossary inside a directory."""
+    from .glossary.load import EXTENSIONS
     path = Path(path)
     if path.is_dir():
         found = sorted(p for p in path.iterdir()
-                       if p.suffix.lower() in GLOSSARY_SUFFIXES and not p.name.startswith("."))
+                       if p.suffix.lower() in EXTENSIONS and not p.name.startswith("."))
         if len(found) != 1:
             what = "no glossary" if not found else f"{len(found)} glossaries"
             raise GlossaryError(f"{what} in this directory; name one with --glossary", path=str(path))
         return found[0]
-    if not path.exists():
-        raise GlossaryError("no such file", path=str(path))
-    return path
+    return path  # load_glossary names a missing file
 
 
 def load_glossary(path: str | Path) -> Any:

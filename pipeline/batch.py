@@ -14,7 +14,8 @@ from .report import Report, build_report, signature
 _worker: dict[str, Any] = {}
 
 
-def _make_matcher(glossary: Any) -> Any:
+def make_matcher(glossary: Any) -> Any:
+    """One term matcher for the glossary (None without a glossary)."""
     if glossary is None:
         return None
     from .glossary import TermMatcher
@@ -22,7 +23,7 @@ def _make_matcher(glossary: Any) -> Any:
 
 
 def _init_worker(glossary: Any, settings: Settings) -> None:
-    _worker.update(glossary=glossary, matcher=_make_matcher(glossary), settings=settings)
+    _worker.update(glossary=glossary, matcher=make_matcher(glossary), settings=settings)
 
 
 def _process_in_worker(doc: Document) -> DocumentResult | DocumentError:
@@ -49,7 +50,7 @@ def process_all(documents: Sequence[Document], glossary: Any = None,
                     progress(k, len(documents))
                 yield result
         return
-    matcher = _make_matcher(glossary)
+    matcher = make_matcher(glossary)
     for k, doc in enumerate(documents, 1):
         yield _safe_process(doc, glossary, matcher, settings)
         if progress:

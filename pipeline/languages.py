@@ -51,25 +51,18 @@ def tmx_tag(lang: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class LanguageProfile:
-    """What the stages need to know about one language."""
+    """What the stages need to know about one language (sentence ends, closers and length ratios
+    live with the segmenter and the aligner, which fit them to data)."""
 
     code: str
-    #: Characters that end a sentence.
-    sentence_ends: str
-    #: Closing quotes/brackets that belong to the sentence before them.
-    closers: str
-    #: Words separated by spaces (word-boundary term matching, capitalisation).
+    #: Words separated by spaces (word-boundary term matching, joining segments).
     spaced: bool
-    #: Characters of this language per English character, for the length model (en = 1).
-    length_ratio: float
-    #: Check ids that make no sense for this language.
-    skip_checks: frozenset[str] = frozenset()
 
 
 PROFILES: dict[str, LanguageProfile] = {
-    "en": LanguageProfile("en", ".!?", "\"')]}”’»", True, 1.0),
-    "zh": LanguageProfile("zh", "。！？!?；", "”’」』）》】〕)\"'", False, 1 / 3.4),
-    "ja": LanguageProfile("ja", "。！？!?", "」』）》】〕”’)\"'", False, 1 / 2.4),
+    "en": LanguageProfile("en", True),
+    "zh": LanguageProfile("zh", False),
+    "ja": LanguageProfile("ja", False),
 }
 
 
@@ -81,5 +74,5 @@ def profile(lang: str) -> LanguageProfile:
 def join_texts(texts: list[str], lang: str) -> str:
     """Join segments the way the language writes them: spaces between English sentences, none in
     Chinese or Japanese."""
-    spaced = lang not in ("zh", "zh-Hant", "ja")
-    return (" " if spaced else "").join(texts)
+    known = lang in PROFILES or lang == "zh-Hant"
+    return (" " if not known or profile(lang).spaced else "").join(texts)

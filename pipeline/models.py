@@ -107,7 +107,8 @@ class Alignment:
                 for b in self.beads]
 
 
-def _norm_for_id(text: str) -> str:
+def normalize_for_compare(text: str) -> str:
+    """Width, case and spacing folded: two texts that read the same compare equal."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
@@ -133,8 +134,8 @@ class Finding:
     def finding_id(self) -> str:
         """Stable id for ignore lists: survives re-runs and index shifts, not text edits."""
         key = "\x1f".join([self.doc_id, self.src_lang, self.tgt_lang, self.check, self.concept_id,
-                           _norm_for_id(self.found), _norm_for_id(self.src_text),
-                           _norm_for_id(self.tgt_text)])
+                           normalize_for_compare(self.found), normalize_for_compare(self.src_text),
+                           normalize_for_compare(self.tgt_text)])
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict:

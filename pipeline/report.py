@@ -36,12 +36,13 @@ class Report:
 def signature(*, glossary_sha1: str = "", embedder: str = "", checks: Sequence[str] = (),
               presegmented: bool = False) -> str:
     """A sacrebleu-style string recording every setting that changes the results."""
+    from .align import SIGNATURE as ALIGN
     from .detect import SIGNATURE as LID
     from .segment import SIGNATURE as SEG
     parts = [f"abstract-qa {__version__}",
              "seg:lines" if presegmented else SEG,
              "lid:" + LID,
-             "align:len+anchors" + (f"+emb-{embedder}" if embedder else ""),
+             "align:" + ALIGN + (f"+emb-{embedder}" if embedder else ""),
              "glossary:" + (f"sha1-{glossary_sha1[:10]}" if glossary_sha1 else "none"),
              "checks:" + ",".join(dict.fromkeys(checks))]
     return "|".join(parts)

@@ -9,5 +9,8 @@ from .embed import Embedder, load_embedder
 from .trilingual import align_versions, trilingual_units, zh_ja_disagreements
 from .vecalign import format_vecalign, parse_vecalign
 
-__all__ = ["Embedder", "align", "align_versions", "format_vecalign", "load_embedder",
+#: Recorded in report signatures: length model, anchors, lexical second pass.
+SIGNATURE = "len+anchors+lex"
+
+__all__ = ["SIGNATURE", "Embedder", "align", "align_versions", "format_vecalign", "load_embedder",
            "parse_vecalign", "trilingual_units", "zh_ja_disagreements"]

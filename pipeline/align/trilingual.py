@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..languages import normalize_tag
+from ..languages import SUPPORTED, normalize_tag
 from ..models import Bead
 from .core import align
 from .scoring import PairScorer
 from .units import merge_units
 
-ORDER = ("en", "zh", "ja")
+ORDER = SUPPORTED  # en, zh, ja
 PAIRS = (("en", "zh"), ("en", "ja"), ("zh", "ja"))
 
 

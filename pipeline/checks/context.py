@@ -23,12 +23,12 @@ class VersionContext:
     severity: str = "warning"
 
     def finding(self, check: str, message: str, **kw: Any) -> Finding:
-        tgt_lang = kw.pop("tgt_lang", "")
-        src_lang = kw.pop("src_lang", self.source_langs[0] if self.source_langs else self.lang)
-        if not self.source_langs:
-            tgt_lang = ""
-        elif not tgt_lang:
-            tgt_lang = self.lang
+        """A finding about this version: reported in its primary pair when it is a translation,
+        as ``(lang, "")`` when it is the source."""
+        if self.source_langs:
+            src_lang, tgt_lang = self.source_langs[0], self.lang
+        else:
+            src_lang, tgt_lang = self.lang, ""
         return Finding(self.doc_id, src_lang, tgt_lang, check, kw.pop("severity", self.severity),
                        message, **kw)
 

@@ -1,20 +1,15 @@
 """Text in the wrong language: untranslated segments and versions or segments in another language."""
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from typing import Iterable
 
-from ..models import Finding
+from ..models import Finding, normalize_for_compare
 from .context import PairContext, VersionContext
 from .registry import check
 from .segment_kinds import content_size, has_letters, is_reference
 
 CONFIDENT = 0.8
-
-
-def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _same_language(detected: str, lang: str) -> bool:
@@ -28,7 +23,8 @@ def untranslated(ctx: PairContext) -> Iterable[Finding]:
         src_text, tgt_text = ctx.src_text(bead), ctx.tgt_text(bead)
         if is_reference(tgt_text) or content_size(tgt_text) < 4:
             continue  # citations, names and acronyms are legitimately kept as they are
-        if _norm(src_text) == _norm(tgt_text) and has_letters(tgt_text, 4):
+        same = normalize_for_compare(src_text) == normalize_for_compare(tgt_text)
+        if same and has_letters(tgt_text, 4):
             yield ctx.finding("untranslated", bead,
                               "The target is identical to the source: translate it.")
             continue

@@ -99,8 +99,7 @@ def _raw_texts(inputs, recursive, encoding):
     for path in iter_input_files(list(inputs), recursive=recursive):
         try:
             if path.suffix.lower() in (".txt", ".md"):
-                name = path.name[: -len(path.suffix)]
-                yield name, read_text(path, encoding), None
+                yield path.stem, read_text(path, encoding), None
             else:
                 for doc_id, text in read_table_texts(path, encoding=encoding):
                     yield doc_id, text, None
