@@ -1,7 +1,8 @@
 """Anchors: tokens that survive translation unchanged and tie segments across languages.
 
-Numbers (full-width digits and thousands separators normalised), Latin-script tokens such as
-acronyms, names and DOIs written inside Chinese or Japanese text, and glossary concept ids.
+Numbers (valued by :mod:`pipeline.quantities`, as the number check values them), Latin-script
+tokens such as acronyms, names and DOIs written inside Chinese or Japanese text, and glossary
+concept ids.
 """
 from __future__ import annotations
 
@@ -12,23 +13,12 @@ from dataclasses import dataclass
 
 import regex
 
-_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
-_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+")
+from ..quantities import find
+from ..quantities import normalize as normalize_number
+
+__all__ = ["Anchors", "document_frequencies", "extract", "normalize_number", "number_weight"]
+
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9]*(?:['\-.][A-Za-z0-9]+)*")
-
-
-def normalize_number(token: str) -> str:
-    """``1,234`` → ``1234``, ``12.50`` → ``12.5``; a comma that is not a thousands separator is
-    read as a decimal point (``12,5``)."""
-    if _THOUSANDS.fullmatch(token):
-        token = token.replace(",", "")
-    token = token.replace(",", ".")
-    if "." in token:
-        head, _, tail = token.partition(".")
-        if tail.isdigit():
-            tail = tail.rstrip("0")
-            token = head + ("." + tail if tail else "")
-    return token.lstrip("0") or "0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +38,10 @@ class Anchors:
 
 def extract(text: str, concepts: Iterable[str] = ()) -> Anchors:
     """The anchors of ``text`` (any language; NFKC folds full-width digits and letters)."""
+    # Unlike the number check, digits of identifiers count: "COVID-19" on both sides ties two
+    # segments as well as a quantity does.
+    numbers = tuple(q.value for q in find(text))
     norm = unicodedata.normalize("NFKC", text)
-    numbers = tuple(normalize_number(t) for t in _NUMBER.findall(norm))
     latin = frozenset(t.casefold() for t in _LATIN.findall(norm) if len(t) > 1 or t.isupper())
     return Anchors(numbers, latin, frozenset(concepts))
 

@@ -1,38 +1,30 @@
 """Numbers that differ between aligned segments."""
 from __future__ import annotations
 
-import unicodedata
-from decimal import Decimal, InvalidOperation
-from typing import Iterable
+from collections.abc import Iterable
+from itertools import pairwise
 
 import regex
 
 from ..models import Finding
+from ..quantities import SCALES, canonical, find
 from .context import PairContext
 from .registry import check
 
-# Digits glued to Latin letters (S258, COVID-19, H1N1) are identifiers, not quantities: a
-# translation may legitimately rename them.
-_NUMBER = regex.compile(
-    r"(?<![\p{Latin}\d.]|[\p{Latin}]-)"
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?!\d)(\s*[万萬亿億]|\s+(?:thousand|million|billion|trillion)\b)?", regex.IGNORECASE)
-_MULTIPLIER = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000,
-               "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-               "trillion": 1_000_000_000_000}
 _MONTHS = {m: i for i, names in enumerate([
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for m in names}
-_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_WORDS = {w: i for i, w in enumerate([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty"])}
 _WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-               "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-               "million": 1_000_000, "billion": 1_000_000_000})
-_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-             "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-             "twentieth").split()
+               "eighty": 80, "ninety": 90, "hundred": 100})
+_WORDS.update({w: v for w, v in SCALES.items() if w.isascii()})  # thousand … trillion
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+             "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+             "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
 _WORDS.update({w: i for i, w in enumerate(_ORDINALS, start=1)})
 # Words that stand for a number a translator often writes as digits ("a week" → 1週間,
 # "a decade" → 10年, "teenage" → 10代, "half an inch" → 0.5インチ).
@@ -48,26 +40,14 @@ _CJK_NUMERAL = regex.compile(r"[〇零一二两兩三四五六七八九十百千
 _LATIN_WORD = regex.compile(r"\p{Latin}+")
 
 
-def _value(text: str) -> str | None:
-    try:
-        return format(Decimal(text).normalize(), "f")
-    except InvalidOperation:
-        return None
-
-
 def hard_numbers(text: str) -> dict[str, str]:
     """Quantities written with digits: normalised value -> the surface first seen."""
-    # NFKC would turn the Chinese comma into a thousands separator ("0.67，95%" → "0.67,95%").
-    text = unicodedata.normalize("NFKC", text.replace("，", "、"))
     found: dict[str, str] = {}
-    for m in _NUMBER.finditer(text):
-        raw = m.group(1).replace(",", "")
-        value = Decimal(raw)
-        if m.group(2):
-            value *= _MULTIPLIER[m.group(2).strip().lower()]
-        key = _value(str(value))
-        if key is not None:
-            found.setdefault(key, m.group(0).strip())
+    for q in find(text):
+        # Digits glued to Latin letters (S258, COVID-19, H1N1) are identifiers, not
+        # quantities: a translation may legitimately rename them.
+        if not q.identifier:
+            found.setdefault(q.value, q.surface)
     return found
 
 
@@ -87,11 +67,11 @@ def soft_numbers(text: str) -> set[str]:
     ambiguous to report on their own (一 in 统一), but they excuse a digit on the other side."""
     values: set[float] = set()
     words = _LATIN_WORD.findall(text.casefold())
-    for w, scale in zip(words, words[1:]):  # "six million" → 6000000
-        if w in _WORDS and scale in ("thousand", "million", "billion"):
-            values.add(_WORDS[w] * _WORDS[scale])
+    for w, scale in pairwise(words):  # "six million" → 6000000
+        if w in _WORDS and scale in SCALES:
+            values.add(_WORDS[w] * SCALES[scale])
     for w in words:
-        for form in (w, w[:-1] if w.endswith("s") else w):  # decades, teens, hundreds
+        for form in (w, w.removesuffix("s")):  # decades, teens, hundreds
             if form in _WORDS:
                 values.add(_WORDS[form])
             elif form in _MONTHS:
@@ -100,7 +80,7 @@ def soft_numbers(text: str) -> set[str]:
         v = _cjk_value(n)
         if v is not None:
             values.add(v)
-    return {_value(str(v)) for v in values} - {None}
+    return {canonical(v) for v in values}
 
 
 def compare(src: str, tgt: str) -> tuple[list[str], list[str]]:

@@ -7,19 +7,18 @@ from __future__ import annotations
 
 import regex
 
+from ..citations import DOI, REFERENCE_MARK, URL, citation_matches
 from ..scripts import CJK_CHAR
 
-_REFERENCE = regex.compile(
-    r"\bdoi\s*:|\b10\.\d{4,9}/\S+|https?://|www\.|\bISSN\b|\bPMID\b|"
-    r"\b(19|20)\d\d\s*(?:[A-Z][a-z]{2}\.?)?\s*[;:]\s*\d+\s*\(|"  # 2018 Jun;54(6…
-    r"\bet al\.,?\s*\(?(19|20)\d\d", regex.IGNORECASE)
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"\p{Latin}+")
 
 
 def is_reference(text: str) -> bool:
     """A citation, DOI or URL line."""
-    return _REFERENCE.search(text) is not None
+    # The segmenter's patterns: a line it keeps whole as a citation is a citation here too.
+    return bool(URL.search(text) or DOI.search(text) or REFERENCE_MARK.search(text)
+                or citation_matches(text))
 
 
 def content_size(text: str) -> int:

@@ -1,7 +1,8 @@
 """Spans where no sentence may end: URLs, DOIs, e-mail addresses and citation lines.
 
-Every pattern starts with a literal (``http``, ``www.``, ``10.``, ``@``, a year) and uses bounded
-repeats, so finding them stays linear on megabytes of text without punctuation.
+The URL, DOI and citation patterns live in :mod:`pipeline.citations` (the checks read them
+too); e-mail addresses are only this module's concern. Every pattern starts with a literal and
+uses bounded repeats, so finding them stays linear on megabytes of text without punctuation.
 """
 from __future__ import annotations
 
@@ -9,24 +10,10 @@ import bisect
 
 import regex
 
-_URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”「」（）。，、；]+", regex.IGNORECASE)
-_DOI = regex.compile(r"(?<![\w.])10\.\d{4,9}/[^\s<>\"“”「」（）。，、；]+")
+from ..citations import CITATION_TAIL, DOI, URL, citation_matches
+
 _EMAIL_LOCAL = regex.compile(r"[\w.+-]{1,64}$")
 _EMAIL_DOMAIN = regex.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
-#: Journal citation: "2018 Jun;54(6 Suppl 3):S258-S266" or "2019;7:e123".
-_CITATION = regex.compile(
-    r"(?<!\d)(?:1[89]|20)\d\d(?!\d)[^\n;.]{0,25};\s{0,3}\d{1,5}(?:\s{0,3}\([^()\n]{1,30}\))?"
-    r"\s{0,3}:\s{0,3}[A-Za-z]{0,2}\d{1,7}(?:\s{0,3}[-–]\s{0,3}[A-Za-z]{0,2}\d{1,7})?")
-#: Chinese journal citation: "中华预防医学杂志，2021，55（3）：345-350" (commas, full-width
-#: brackets and colon).
-_CITATION_CJK = regex.compile(
-    r"(?<!\d)(?:1[89]|20)\d\d(?!\d)\s{0,3}[，,]\s{0,3}\d{1,5}"
-    r"(?:\s{0,3}[（(][^()（）\n]{1,30}[）)])?"
-    r"\s{0,3}[:：]\s{0,3}[A-Za-z]{0,2}\d{1,7}(?:\s{0,3}[-–]\s{0,3}[A-Za-z]{0,2}\d{1,7})?")
-#: What may follow the pages of a citation on the same line: "doi: …", "PMID: …", "Epub …",
-#: also with a full-width colon ("DOI：10.3760/…").
-_CITATION_TAIL = regex.compile(
-    r"(?:[.．]?\s{0,3}(?:doi|pmid|pmcid)\s{0,3}[:：]?\s{0,3}\S{1,120})+", regex.IGNORECASE)
 #: A citation this close to its line's start takes the whole line start with it (the journal
 #: name "Am J Prev Med." comes first and must not be split off).
 _CITATION_LEAD = 150
@@ -52,23 +39,13 @@ def _emails(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def citation_matches(text: str) -> list[regex.Match]:
-    """Journal citations (``2018 Jun;54(6):S258-S266``, ``2021，55（3）：345-350``) in ``text``."""
-    # Each pattern needs literals that most texts lack (";" and ":", or a full-width comma or
-    # colon): testing for them first spares the regex scan.
-    found = list(_CITATION.finditer(text)) if ";" in text and ":" in text else []
-    if "，" in text or "：" in text:
-        found += _CITATION_CJK.finditer(text)
-    return found
-
-
 def _citations(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in citation_matches(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         start = line_start if m.start() - line_start <= _CITATION_LEAD else m.start()
         end = m.end()
-        tail = _CITATION_TAIL.match(text, end)
+        tail = CITATION_TAIL.match(text, end)
         if tail:
             end = tail.end()
         spans.append(_trim(text, start, end))
@@ -83,9 +60,9 @@ class Protected:
         # The scans are skipped when a literal every match contains is absent ("://" or "www."
         # for a URL, "10." for a DOI): the result is the same, the per-text overhead is not.
         if "://" in text or "www." in text.lower():
-            spans += [_trim(text, m.start(), m.end()) for m in _URL.finditer(text)]
+            spans += [_trim(text, m.start(), m.end()) for m in URL.finditer(text)]
         if "10." in text:
-            spans += [_trim(text, m.start(), m.end()) for m in _DOI.finditer(text)]
+            spans += [_trim(text, m.start(), m.end()) for m in DOI.finditer(text)]
         if "@" in text:
             spans += _emails(text)
         spans += _citations(text)

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.checks.numbers import compare, hard_numbers
+from pipeline.checks.numbers import compare, hard_numbers, soft_numbers
 
 
 @pytest.mark.parametrize("src,tgt", [
@@ -62,3 +62,36 @@ def test_scale_words_and_cjk_myriads_compare_by_value(src, tgt):
 
 def test_scale_word_still_catches_a_wrong_value():
     assert compare("2.4 million people", "420万人口") == (["2.4 million"], ["420万"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1,234 workers", {"1234": "1,234"}),
+    ("1,234.5", {"1234.5": "1,234.5"}),
+    ("12,5", {"12": "12", "5": "5"}),
+    ("[1,2]", {"1": "1", "2": "2"}),
+    ("45.0%", {"45": "45.0"}),
+    ("12–15", {"12": "12", "15": "15"}),
+    ("p < .05", {"0.05": ".05"}),
+    ("p＜0.05", {"0.05": "0.05"}),
+    ("007", {"7": "007"}),
+    ("240 万", {"2400000": "240 万"}),
+    ("1.2亿", {"120000000": "1.2亿"}),
+    ("3 thousand", {"3000": "3 thousand"}),
+    ("比值比0.67，95% CI", {"0.67": "0.67", "95": "95"}),
+    ("2019，2020年", {"2019": "2019", "2020": "2020"}),
+    ("1.234.567", {"1.234": "1.234"}),
+    ("2021.01.05", {"2021.01": "2021.01"}),
+    ("图2", {"2": "2"}),
+    ("5mg", {"5": "5"}),
+    ("COVID-19, H1N1, S258-S266, Fig.2, SF-36, m²", {}),
+    ("...5 patients", {}),
+    ("（ｎ＝８，４２１世帯）", {"8421": "8,421"}),  # was {8, 421}: a full-width digit group
+    ("N4,335", {}),  # was {335}: the tail of an identifier is not a quantity
+])
+def test_hard_numbers(text, expected):
+    assert hard_numbers(text) == expected
+
+
+def test_soft_numbers():
+    assert soft_numbers("six million people in March, twice a decade; 三十五人") == {
+        "6000000", "6", "1000000", "3", "2", "1", "10", "35"}
