@@ -52,14 +52,16 @@ def align(src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str, 
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
     scorer = PairScorer(src, tgt, src_lang, tgt_lang, src_concepts, tgt_concepts)
-    path = dp.search(n, m, scorer.cost, width=FIRST_WIDTH)
+    path = dp.search(n, m, scorer.band_costs, width=FIRST_WIDTH,
+                     centre=scorer.expected_targets())
     # Second pass: the first path's confident beads teach which words translate which bigrams.
     if scorer.learn(path):
-        path = dp.search(n, m, scorer.cost, width=REFINE_WIDTH, guide=path)
+        path = dp.search(n, m, scorer.band_costs, width=REFINE_WIDTH, guide=path)
     if embedder is not None:
         from .embed import EmbeddingBonus
 
         scorer.embed_bonus = EmbeddingBonus(embedder, scorer, path, REFINE_WIDTH)
-        path = dp.search(n, m, scorer.cost, width=REFINE_WIDTH, guide=path)
-    return [Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(scorer.score(i0, i1, j0, j1), 6))
-            for i0, i1, j0, j1 in path]
+        path = dp.search(n, m, scorer.band_costs, width=REFINE_WIDTH, guide=path)
+    scores = scorer.scores(path)
+    return [Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(float(s), 6))
+            for (i0, i1, j0, j1), s in zip(path, scores)]

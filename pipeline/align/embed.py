@@ -14,6 +14,7 @@ import numpy as np
 
 from ..errors import MissingExtraError
 from . import dp
+from .features import MAX_SIDE
 
 if TYPE_CHECKING:  # pragma: no cover
     from .scoring import PairScorer
@@ -79,50 +80,62 @@ class EmbeddingBonus:
     """Margin-normalised cosine of the beads near a first path, encoded in one batched call.
 
     The margin subtracts how similar each side is to its nearest candidates on average, so that a
-    generic sentence that resembles everything does not outscore a specific match.
+    generic sentence that resembles everything does not outscore a specific match. Called with
+    arrays of bead ranges; a bead whose sides were not encoded gets 0.
     """
 
     def __init__(self, embedder: Embedder, scorer: "PairScorer", path: dp.Path,
                  width: int) -> None:
-        n, m = len(scorer.src), len(scorer.tgt)
+        n, m = scorer.n, scorer.m
         band = dp.path_band(path, n, m, width)
-        ranges = {0: set(), 1: set()}
-        for i in range(n + 1):
-            lo, hi = band[i]
-            for a, b in dp.SHAPES:
-                if a and b and i - a >= 0:
-                    ranges[0].add((i - a, i))
-                    for j in range(max(lo, b), hi + 1):
-                        ranges[1].add((j - b, j))
-        self._vec: dict[tuple[int, int, int], np.ndarray] = {}
-        for side in (0, 1):
-            keys = sorted(ranges[side])
-            vecs = embedder.encode([scorer.text(side, i0, i1) for i0, i1 in keys])
-            self._vec.update({(side, *k): v for k, v in zip(keys, vecs)})
-        # Neighbourhood similarity of single segments, within the band.
-        self._knn_s = np.zeros(n)
-        self._knn_t = np.zeros(m)
-        near_t: dict[int, list[float]] = {j: [] for j in range(m)}
-        for i in range(n):
-            lo, hi = band[i]
-            sims = [float(self._vec[(0, i, i + 1)] @ self._vec[(1, j, j + 1)])
-                    for j in range(lo, min(hi + 1, m)) if (1, j, j + 1) in self._vec]
-            self._knn_s[i] = _top_mean(sims)
-            for j, s in zip(range(lo, min(hi + 1, m)), sims):
-                near_t[j].append(s)
-        for j, sims in near_t.items():
-            self._knn_t[j] = _top_mean(sims)
+        rows, j, valid = band.grid()
+        # Every range a bead of the band can have on each side: (start, size).
+        wanted: tuple[set, set] = (set(), set())
+        for a, b in dp.SHAPES:
+            if not (a and b):
+                continue
+            ok = valid & (rows >= a) & (j >= b)
+            wanted[0].update((int(i) - a, a) for i in np.unique(rows[ok]))
+            wanted[1].update((int(x) - b, b) for x in np.unique(j[ok]))
+        self._vec: list[np.ndarray] = []
+        self._row: list[np.ndarray] = []  # (size, start) -> row of _vec, -1 when not encoded
+        for side, count in ((0, n), (1, m)):
+            keys = sorted(wanted[side] | {(k, 1) for k in range(count)})
+            vecs = embedder.encode([scorer.text(side, k, k + size) for k, size in keys])
+            index = np.full((MAX_SIDE + 1, count + 1), -1, dtype=np.int64)
+            for r, (k, size) in enumerate(keys):
+                index[size, k] = r
+            self._vec.append(np.vstack([vecs, np.zeros((1, vecs.shape[1]), vecs.dtype)]))
+            self._row.append(index)
+        # How similar each single segment is to its nearest candidates within the band.
+        ok = valid & (rows < n) & (j < m)
+        si, tj = rows[ok], j[ok]
+        sims = np.einsum("ij,ij->i", self._single(0, si), self._single(1, tj))
+        self._knn = (np.concatenate([[0.0], np.cumsum(_top_mean(si, sims, n))]),
+                     np.concatenate([[0.0], np.cumsum(_top_mean(tj, sims, m))]))
 
-    def __call__(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        x, y = self._vec.get((0, i0, i1)), self._vec.get((1, j0, j1))
-        if x is None or y is None:
-            return 0.0
-        margin = 0.5 * (self._knn_s[i0:i1].mean() + self._knn_t[j0:j1].mean())
-        return float(x @ y) - float(margin)
+    def _single(self, side: int, k: np.ndarray) -> np.ndarray:
+        return self._vec[side][self._row[side][1, k]]
+
+    def __call__(self, i0: np.ndarray, i1: np.ndarray, j0: np.ndarray, j1: np.ndarray
+                 ) -> np.ndarray:
+        a, b = i1 - i0, j1 - j0
+        ok = (a >= 1) & (a <= MAX_SIDE) & (b >= 1) & (b <= MAX_SIDE)
+        rs = np.where(ok, self._row[0][np.clip(a, 0, MAX_SIDE), i0], -1)
+        rt = np.where(ok, self._row[1][np.clip(b, 0, MAX_SIDE), j0], -1)
+        ok &= (rs >= 0) & (rt >= 0)
+        cos = np.einsum("ij,ij->i", self._vec[0][rs], self._vec[1][rt])
+        ks, kt = self._knn
+        margin = 0.5 * ((ks[i1] - ks[i0]) / np.maximum(a, 1) + (kt[j1] - kt[j0]) / np.maximum(b, 1))
+        return np.where(ok, cos - margin, 0.0)
 
 
-def _top_mean(values: list[float]) -> float:
-    if not values:
-        return 0.0
-    top = sorted(values, reverse=True)[:K_NEIGHBOURS]
-    return sum(top) / len(top)
+def _top_mean(owner: np.ndarray, values: np.ndarray, count: int) -> np.ndarray:
+    """For each owner 0..count-1, the mean of its ``K_NEIGHBOURS`` largest values (0 if none)."""
+    order = np.lexsort((-values, owner))
+    owner, values = owner[order], values[order]
+    start = np.searchsorted(owner, owner, "left")
+    keep = np.arange(len(owner)) - start < K_NEIGHBOURS
+    total = np.bincount(owner[keep], weights=values[keep], minlength=count)
+    num = np.bincount(owner[keep], minlength=count)
+    return np.divide(total, num, out=np.zeros(count), where=num > 0)

@@ -10,11 +10,12 @@ runs of Han characters and runs of katakana, so no word segmenter is needed.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
-from typing import NamedTuple
 
+import numpy as np
 import regex
+
+from .features import Family, Occurrences, Tokens, expand
 
 _EN_WORD = regex.compile(r"[A-Za-z]{3,}")
 _CJK_RUN = regex.compile(r"\p{Han}+|[\p{Katakana}ー]+")
@@ -32,18 +33,6 @@ MIN_PAIR = 2
 MIN_DICE = 0.5
 #: A pair is kept when its Dice is within this share of the best of both its tokens.
 NEAR_BEST = 0.9
-
-
-class Side(NamedTuple):
-    """One side of a bead as the lexicon sees it.
-
-    Attributes:
-        pairs: Ids of the learned pairs the side's tokens take part in.
-        known: Total weight of the side's tokens that have a learned partner.
-    """
-
-    pairs: frozenset[int]
-    known: float
 
 
 def tokens(text: str, lang: str) -> frozenset[str]:
@@ -68,77 +57,75 @@ class Lexicon:
     how few beads it occurs in, so that a word found everywhere adds no evidence.
 
     Args:
-        src_tokens: Tokens of each source segment.
-        tgt_tokens: Tokens of each target segment.
+        src: Tokens of the source segments.
+        tgt: Tokens of the target segments.
         beads: ``(i0, i1, j0, j1)`` ranges taken as translations of each other.
+
+    Attributes:
+        src_ids, tgt_ids: Token ids of the kept pairs, sorted by (source, target) token.
+        src_weight, tgt_weight: Weight of every token id of each side (0 when in no kept pair).
     """
 
-    def __init__(self, src_tokens: Sequence[frozenset[str]], tgt_tokens: Sequence[frozenset[str]],
+    def __init__(self, src: Tokens, tgt: Tokens,
                  beads: Sequence[tuple[int, int, int, int]]) -> None:
-        sides = [(frozenset().union(*src_tokens[i0:i1]), frozenset().union(*tgt_tokens[j0:j1]))
-                 for i0, i1, j0, j1 in beads]
-        ce: Counter = Counter()
-        cf: Counter = Counter()
-        for e, f in sides:
-            ce.update(e)
-            cf.update(f)
-        pairs: Counter = Counter()
-        for e, f in sides:
-            es = [x for x in e if ce[x] >= MIN_PAIR]
-            fs = [y for y in f if cf[y] >= MIN_PAIR]
-            pairs.update((x, y) for x in es for y in fs)
-        dice = {xy: 2 * c / (ce[xy[0]] + cf[xy[1]]) for xy, c in pairs.items()
-                if c >= MIN_PAIR and 2 * c / (ce[xy[0]] + cf[xy[1]]) >= MIN_DICE}
-        best_x: dict[str, float] = {}
-        best_y: dict[str, float] = {}
-        for (x, y), d in dice.items():
-            best_x[x] = max(best_x.get(x, 0.0), d)
-            best_y[y] = max(best_y.get(y, 0.0), d)
-        kept = sorted((x, y) for (x, y), d in dice.items()
-                      if d >= NEAR_BEST * best_x[x] and d >= NEAR_BEST * best_y[y])
-        n = len(sides) + 1
-        self.weight: dict[str, float] = {}
-        for x, y in kept:
-            self.weight[x] = math.log(n / ce[x]) / math.log(n)
-            self.weight["\0" + y] = math.log(n / cf[y]) / math.log(n)
-        # Each kept pair gets an id; a segment is then the set of pair ids its tokens take part
-        # in, and matching two sides is one C-level set intersection.
-        self._by_src: dict[str, list[int]] = {}
-        self._by_tgt: dict[str, list[int]] = {}
-        self._src_of: list[str] = []
-        self._tgt_of: list[str] = []
-        for x, y in kept:
-            pid = len(self._src_of)
-            self._src_of.append(x)
-            self._tgt_of.append(y)
-            self._by_src.setdefault(x, []).append(pid)
-            self._by_tgt.setdefault(y, []).append(pid)
+        self.src, self.tgt = src, tgt
+        vs, vt = len(src.vocab), len(tgt.vocab)
+        b = np.array(beads, dtype=np.int64).reshape(-1, 4)
+        bx, x = src.in_ranges(b[:, 0], b[:, 1])
+        by, y = tgt.in_ranges(b[:, 2], b[:, 3])
+        ce = np.bincount(x, minlength=vs)
+        cf = np.bincount(y, minlength=vt)
+        # Every (x, y) in the same bead, counting only tokens seen in two beads or more.
+        kx, ky = ce[x] >= MIN_PAIR, cf[y] >= MIN_PAIR
+        bx, x, by, y = bx[kx], x[kx], by[ky], y[ky]
+        owner, pos = expand(np.searchsorted(by, bx, "left"), np.searchsorted(by, bx, "right"))
+        keys, count = np.unique(x[owner] * vt + y[pos], return_counts=True)
+        px, py = keys // vt, keys % vt
+        dice = 2 * count / np.maximum(ce[px] + cf[py], 1)
+        ok = (count >= MIN_PAIR) & (dice >= MIN_DICE)
+        px, py, dice = px[ok], py[ok], dice[ok]
+        best_x = np.zeros(vs)
+        best_y = np.zeros(vt)
+        np.maximum.at(best_x, px, dice)
+        np.maximum.at(best_y, py, dice)
+        keep = (dice >= NEAR_BEST * best_x[px]) & (dice >= NEAR_BEST * best_y[py])
+        self.src_ids, self.tgt_ids = px[keep], py[keep]
+        n = len(b) + 1
+        self.src_weight = np.zeros(vs)
+        self.tgt_weight = np.zeros(vt)
+        self.src_weight[self.src_ids] = np.log(n / ce[self.src_ids]) / math.log(n)
+        self.tgt_weight[self.tgt_ids] = np.log(n / cf[self.tgt_ids]) / math.log(n)
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """The kept (source token, target token) pairs, in sorted order."""
+        return [(self.src.vocab[x], self.tgt.vocab[y])
+                for x, y in zip(self.src_ids.tolist(), self.tgt_ids.tolist())]
 
     def __len__(self) -> int:
-        return len(self._src_of)
+        return len(self.src_ids)
 
-    def side(self, toks: frozenset[str], source: bool) -> Side:
-        """What matching needs to know about one side of a bead (tokens of its segments)."""
-        table = self._by_src if source else self._by_tgt
-        known = frozenset(x for x in toks if x in table)
-        prefix = "" if source else "\0"
-        return Side(frozenset(p for x in known for p in table[x]),
-                    sum(self.weight[prefix + x] for x in known))
+    def families(self) -> tuple[Family, Family]:
+        """The pairs as two feature families: source tokens (present on the target side when
+        any of their partners is there) and target tokens (the same the other way round)."""
+        return (_partner_family(self.src, self.tgt, self.src_ids, self.tgt_ids, self.src_weight),
+                _partner_family(self.tgt, self.src, self.tgt_ids, self.src_ids,
+                                self.tgt_weight, target=True))
 
-    def union(self, sides: Sequence[Side], source: bool) -> Side:
-        """The side of several consecutive segments (a token counts once)."""
-        pids = frozenset().union(*(s.pairs for s in sides))
-        of = self._src_of if source else self._tgt_of
-        prefix = "" if source else "\0"
-        return Side(pids, sum(self.weight[prefix + x] for x in {of[p] for p in pids}))
 
-    def match(self, src: Side, tgt: Side) -> tuple[float, float]:
-        """(weight of the tokens of either side that have a learned partner, weight of those
-        that find it on the other side)."""
-        known = src.known + tgt.known
-        shared = src.pairs & tgt.pairs
-        if not shared:
-            return known, 0.0
-        w = self.weight
-        return known, (sum(w[x] for x in {self._src_of[p] for p in shared})
-                       + sum(w["\0" + y] for y in {self._tgt_of[p] for p in shared}))
+def _partner_family(own: Tokens, other: Tokens, own_ids: np.ndarray, other_ids: np.ndarray,
+                    weight: np.ndarray, target: bool = False) -> Family:
+    """Features = tokens of ``own``; on the other side a segment has the feature when it holds
+    one of the token's partners."""
+    kept = np.zeros(len(own.vocab), dtype=bool)
+    kept[own_ids] = True
+    mine = kept[own.tok]
+    here = Occurrences(own.n, own.seg[mine], own.tok[mine])
+    # Partner lists by the other side's token id.
+    order = np.argsort(other_ids, kind="stable")
+    by_other, partner = other_ids[order], own_ids[order]
+    o_lo = np.searchsorted(by_other, other.tok, "left")
+    o_hi = np.searchsorted(by_other, other.tok, "right")
+    occ, pos = expand(o_lo, o_hi)
+    there = Occurrences(other.n, other.seg[occ], partner[pos])
+    return Family(there, here, weight) if target else Family(here, there, weight)

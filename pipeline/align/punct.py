@@ -3,7 +3,9 @@ quotations and colons, counted per segment in a script-independent way."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
+import numpy as np
 import regex
 
 # Each class: a pattern over NFKC-folded text (full-width forms become ASCII, but 。「」“” stay).
@@ -22,18 +24,21 @@ _CLASSES = (
 
 def signature(text: str) -> tuple[int, ...]:
     """Counts of each punctuation class in ``text``."""
-    norm = unicodedata.normalize("NFKC", text)
+    norm = text if text.isascii() else unicodedata.normalize("NFKC", text)
     return tuple(len(p.findall(norm)) for p in _CLASSES)
 
 
-def distance(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+def distance(a: Sequence[np.ndarray], b: Sequence[np.ndarray]) -> np.ndarray:
     """How many punctuation marks one side has that the other lacks.
 
+    ``a`` and ``b`` hold one array per class (a signature's columns), one entry per bead side.
     Translators often join sentences with a comma or semicolon (common in Chinese), so a missing
     sentence end counts half when the other side has a spare clause joint in its place.
     """
     ends = a[0] - b[0]
-    joints = b[-1] if ends > 0 else a[-1]
-    absorbed = min(abs(ends), joints)
-    return (abs(ends) - absorbed + 0.5 * absorbed
-            + sum(abs(x - y) for x, y in zip(a[1:-1], b[1:-1])))
+    spare = np.where(ends > 0, b[-1], a[-1])
+    gap = np.abs(ends)
+    out = gap - 0.5 * np.minimum(gap, spare)
+    for x, y in zip(a[1:-1], b[1:-1]):
+        out += np.abs(x - y)
+    return out

@@ -1,21 +1,28 @@
-"""Bead costs: length model, anchors, shared Han characters and (optionally) embeddings.
+"""Bead costs: length model, anchors, learned word pairs, shared Han characters, embeddings.
 
 A cost is a negative log-likelihood-like number: lower is better; a deletion (1-0 or 0-1 bead)
 costs a constant, so a pair of segments is only aligned when it looks more like a translation
-than like two unrelated sentences.
+than like two unrelated sentences. Every piece of evidence is computed for arrays of beads: the
+programme asks for all beads of a band at once (``band_costs``), scoring asks for the beads of a
+path (``scores``); both read the same per-segment features.
 """
 from __future__ import annotations
 
-import math
+import bisect
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
 
 from . import anchors as anc
 from . import han, lexical, punct
+from .dp import Band
+from .features import MAX_SIDE, Family, PairTable, SideTable, Tokens
 from .length import model_for, text_length
 
 #: Cost of leaving one segment unaligned…
-SKIP = 4.0
+SKIP = 3.5
 #: …plus this much per 100 English-letter equivalents of it (capped at ``SKIP_CAP``): headers,
 #: affiliations and citation lines go untranslated, long content sentences rarely do.
 SKIP_LEN = 1.0
@@ -42,6 +49,12 @@ ANCHOR = 1.5
 PUNCT = 1.0
 #: Weight of the Dice overlap of folded Han characters (zh–ja).
 HAN = 4.0
+#: Anchors pin the first band only within this many target segments (plus ``PIN_SLACK`` per
+#: target segment) of where lengths put them: further away, a figure repeated by chance.
+PIN_TOLERANCE = 30
+PIN_SLACK = 0.02
+#: …and only anchors occurring at most this often (pairing the k-th occurrences in order).
+PIN_REPEATS = 20
 #: Weight of the margin-normalised cosine of the optional embedder.
 EMBED = 6.0
 
@@ -52,181 +65,193 @@ def _joiner(lang: str) -> str:
     return "" if lang in _CJK else " "
 
 
+def _arr(*xs) -> tuple[np.ndarray, ...]:
+    return tuple(np.asarray(x, dtype=np.int64).reshape(-1) for x in xs)
+
+
+@dataclass
+class Evidence:
+    """What is known about each of a list of beads (arrays, one entry per bead).
+
+    Attributes:
+        z: Deviation of the lengths from the pair's length model.
+        punct: Punctuation marks one side has and the other lacks.
+        anchor: Weight of the anchors found on both sides.
+        matched: Weight of learned tokens whose partner is on the other side.
+        known: Weight of learned tokens on either side.
+        han: Dice overlap of folded Han characters (zh–ja; zeros otherwise).
+        bonus: Margin-normalised embedding cosine (zeros without an embedder).
+    """
+
+    z: np.ndarray
+    punct: np.ndarray
+    anchor: np.ndarray
+    matched: np.ndarray
+    known: np.ndarray
+    han: np.ndarray
+    bonus: np.ndarray
+
+
 class PairScorer:
-    """Costs of every bead the programme asks about, for one pair of segment lists."""
+    """Costs and scores of beads, for one pair of segment lists."""
 
     def __init__(self, src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str,
                  src_concepts: Sequence[frozenset[str]] | None = None,
                  tgt_concepts: Sequence[frozenset[str]] | None = None) -> None:
         self.src, self.tgt = list(src), list(tgt)
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
+        self.n, self.m = len(self.src), len(self.tgt)
         self.model = model_for(src_lang, tgt_lang)
-        self._plen_s = _prefix([text_length(s, src_lang) for s in self.src])
-        self._plen_t = _prefix([text_length(t, tgt_lang) for t in self.tgt])
-        a_s = [anc.extract(s, src_concepts[i] if src_concepts else ())
-               for i, s in enumerate(self.src)]
-        a_t = [anc.extract(t, tgt_concepts[i] if tgt_concepts else ())
-               for i, t in enumerate(self.tgt)]
-        self._keys_s, self._keys_t, self._weight = _shared_keys(a_s, a_t)
-        self._ppunct_s = _prefix_vec([punct.signature(s) for s in self.src])
-        self._ppunct_t = _prefix_vec([punct.signature(t) for t in self.tgt])
-        self._range_keys: dict[tuple[int, int, int], Counter] = {}
-        self._range_punct: dict[tuple[int, int, int], tuple[int, ...]] = {}
-        self._han = src_lang in _CJK and tgt_lang in _CJK
-        if self._han:
-            self._han_s = [han.fold(s, src_lang) for s in self.src]
-            self._han_t = [han.fold(t, tgt_lang) for t in self.tgt]
-        self.embed_bonus = None  # set by the embedder pass: callable(i0, i1, j0, j1) -> float
-        self._tok_s = [lexical.tokens(s, src_lang) for s in self.src]
-        self._tok_t = [lexical.tokens(t, tgt_lang) for t in self.tgt]
-        self.lexicon: lexical.Lexicon | None = None  # set by the second pass
+        self._len = (np.array([text_length(s, src_lang) for s in self.src]),
+                     np.array([text_length(t, tgt_lang) for t in self.tgt]))
+        self._plen = tuple(np.concatenate([[0.0], np.cumsum(x)]) for x in self._len)
+        self._ppunct = tuple(_prefix_columns([punct.signature(s) for s in segs])
+                             for segs in (self.src, self.tgt))
+        self.anchors = _anchor_family(
+            [anc.extract(s, src_concepts[i] if src_concepts else ())
+             for i, s in enumerate(self.src)],
+            [anc.extract(t, tgt_concepts[i] if tgt_concepts else ())
+             for i, t in enumerate(self.tgt)])
+        self.han: Family | None = None
+        if src_lang in _CJK and tgt_lang in _CJK:
+            self.han = _han_family([han.fold(s, src_lang) for s in self.src],
+                                   [han.fold(t, tgt_lang) for t in self.tgt])
+        #: Optional callable(i0, i1, j0, j1 arrays) -> array, set by the embedder pass.
+        self.embed_bonus = None
+        self._tok = (Tokens([lexical.tokens(s, src_lang) for s in self.src]),
+                     Tokens([lexical.tokens(t, tgt_lang) for t in self.tgt]))
+        self.lexicon: lexical.Lexicon | None = None
+        self._lex: tuple[Family, Family] | None = None
+        self._skip = self._skip_costs()
 
     def learn(self, path: Sequence[tuple[int, int, int, int]]) -> int:
         """Learn a lexicon from the confident beads of a first path; returns its size."""
-        good = [b for b in path if b[1] > b[0] and b[3] > b[2] and self.score(*b) >= 0.5]
-        self.lexicon = lexical.Lexicon(self._tok_s, self._tok_t, good)
-        self._lex_s = [self.lexicon.side(t, True) for t in self._tok_s]
-        self._lex_t = [self.lexicon.side(t, False) for t in self._tok_t]
-        self._range_lex: dict[tuple[int, int, int], lexical.Side] = {}
+        beads = [b for b in path if b[1] > b[0] and b[3] > b[2]]
+        good = [b for b, s in zip(beads, self.scores(beads)) if s >= 0.5] if beads else []
+        self.lexicon = lexical.Lexicon(self._tok[0], self._tok[1], good)
+        self._lex = self.lexicon.families() if len(self.lexicon) else None
+        self._skip = self._skip_costs()
         return len(self.lexicon)
 
-    # -- pieces -----------------------------------------------------------------------------
-    def _keys(self, side: int, i0: int, i1: int) -> Counter:
-        key = (side, i0, i1)
-        got = self._range_keys.get(key)
-        if got is None:
-            per = self._keys_s if side == 0 else self._keys_t
-            if i1 - i0 == 1:
-                got = per[i0]
-            else:
-                got = Counter()
-                for k in range(i0, i1):
-                    got.update(per[k])
-            self._range_keys[key] = got
-        return got
+    def expected_targets(self) -> np.ndarray:
+        """For each source position 0..n, the target position the evidence points to.
 
-    def anchor_match(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """Weighted count of anchors found on both sides of the bead."""
-        ks, kt = self._keys(0, i0, i1), self._keys(1, j0, j1)
-        if not ks or not kt:
-            return 0.0
-        if len(kt) < len(ks):
-            ks, kt = kt, ks
-        w = self._weight
-        return sum(min(c, kt[k]) * w[k] for k, c in ks.items() if k in kt)
+        Anchors found exactly once on each side (a figure, a name) pin the pairs of segments
+        holding them; between those pins, lengths interpolate. A long text whose sides merge or
+        drop sentences drifts far off the diagonal, not off this line.
+        """
+        ps, pt = self._plen
+        if ps[-1] <= 0 or pt[-1] <= 0:
+            return np.arange(self.n + 1) * self.m / max(self.n, 1)
+        by_length = np.interp(ps / ps[-1], pt / pt[-1], np.arange(self.m + 1))
+        pins = _pins(self.anchors, by_length, PIN_TOLERANCE + PIN_SLACK * self.m)
+        x = np.concatenate([[0.0], (ps[pins[:, 0]] + ps[pins[:, 0] + 1]) / 2, [ps[-1]]])
+        y = np.concatenate([[0.0], (pt[pins[:, 1]] + pt[pins[:, 1] + 1]) / 2, [pt[-1]]])
+        return np.interp(np.interp(ps, x, y), pt, np.arange(self.m + 1))
 
-    def _lex_side(self, side: int, i0: int, i1: int) -> lexical.Side:
-        per = self._lex_s if side == 0 else self._lex_t
-        if i1 - i0 == 1:
-            return per[i0]
-        key = (side, i0, i1)
-        got = self._range_lex.get(key)
-        if got is None:
-            got = self._range_lex[key] = self.lexicon.union(per[i0:i1], side == 0)
-        return got
+    # -- evidence for any list of beads -------------------------------------------------------
+    def evidence(self, i0, i1, j0, j1) -> Evidence:
+        """Evidence for beads given as arrays of their ranges (any sizes)."""
+        i0, i1, j0, j1 = _arr(i0, i1, j0, j1)
+        zeros = np.zeros(len(i0))
+        matched = known = han_ = zeros
+        if self._lex is not None:
+            ls, lt = self._lex
+            matched = ls.match(i0, i1, j0, j1) + lt.match(i0, i1, j0, j1)
+            known = ls.side(0, i0, i1) + lt.side(1, j0, j1)
+        if self.han is not None:
+            han_ = _dice(self.han.match(i0, i1, j0, j1), self.han.side(0, i0, i1),
+                         self.han.side(1, j0, j1))
+        return Evidence(
+            z=self._z(i0, i1, j0, j1), punct=self._punct(i0, i1, j0, j1),
+            anchor=self.anchors.match(i0, i1, j0, j1), matched=matched, known=known, han=han_,
+            bonus=zeros if self.embed_bonus is None else self.embed_bonus(i0, i1, j0, j1))
 
-    def lexical_match(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """Learned-translation evidence: tokens matched minus a share of tokens left unmatched."""
-        if not self.lexicon:
-            return 0.0
-        known, matched = self.lexicon.match(self._lex_side(0, i0, i1), self._lex_side(1, j0, j1))
-        return matched - LEX_MISS * (known - matched)
+    def _z(self, i0, i1, j0, j1) -> np.ndarray:
+        ps, pt = self._plen
+        return self.model.z(ps[i1] - ps[i0], pt[j1] - pt[j0])
 
-    def lexical_ratio(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
-        """(share of the weight of learned tokens that find their partner, that weight)."""
-        if not self.lexicon:
-            return 0.0, 0.0
-        known, matched = self.lexicon.match(self._lex_side(0, i0, i1), self._lex_side(1, j0, j1))
-        return (matched / known if known else 0.0), known
+    def _punct(self, i0, i1, j0, j1) -> np.ndarray:
+        ps, pt = self._ppunct
+        return punct.distance([c[i1] - c[i0] for c in ps], [c[j1] - c[j0] for c in pt])
 
-    def anchor_miss(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """Weighted count of anchors (found on both sides of the document) that one side of the
-        bead has and the other lacks."""
-        ks, kt = self._keys(0, i0, i1), self._keys(1, j0, j1)
-        w = self._weight
-        return (sum(w[k] for k in ks if k not in kt) + sum(w[k] for k in kt if k not in ks))
+    def _skip_costs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Cost of leaving each segment of each side unaligned."""
+        out = []
+        for side, lengths in enumerate(self._len):
+            k = np.arange(len(lengths))
+            c = SKIP + SKIP_LEN * np.minimum(lengths, SKIP_CAP) / 100.0
+            # Whatever ties the segment to the other side goes unmatched too, as it would in a
+            # wrong bead: otherwise dropping a sentence is a way to dodge its evidence.
+            c = c + SKIP_ANCHOR * ANCHOR * self.anchors.side(side, k, k + 1)
+            if self._lex is not None:
+                c = c + LEX * LEX_MISS * self._lex[side].side(side, k, k + 1)
+            out.append(c)
+        return out[0], out[1]
 
-    def skip_cost(self, side: int, k: int) -> float:
-        """Cost of leaving segment ``k`` of ``side`` unaligned."""
-        pl = self._plen_s if side == 0 else self._plen_t
-        c = SKIP + SKIP_LEN * min(pl[k + 1] - pl[k], SKIP_CAP) / 100.0
-        # Whatever ties the segment to the other side goes unmatched too, as it would in a
-        # wrong bead: otherwise dropping a sentence is a way to dodge its evidence.
-        keys = (self._keys_s if side == 0 else self._keys_t)[k]
-        c += SKIP_ANCHOR * ANCHOR * sum(self._weight[x] for x in keys)
-        if self.lexicon:
-            c += LEX * LEX_MISS * (self._lex_s if side == 0 else self._lex_t)[k].known
-        return c
-
-    def length_z(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """Deviation of the bead's lengths from the pair's length model."""
-        ls = self._plen_s[i1] - self._plen_s[i0]
-        lt = self._plen_t[j1] - self._plen_t[j0]
-        return self.model.z(ls, lt)
-
-    def punct_distance(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """Punctuation marks found on one side of the bead and not on the other."""
-        return punct.distance(self._punct_range(0, i0, i1), self._punct_range(1, j0, j1))
-
-    def _punct_range(self, side: int, i0: int, i1: int) -> tuple[int, ...]:
-        key = (side, i0, i1)
-        got = self._range_punct.get(key)
-        if got is None:
-            ps = self._ppunct_s if side == 0 else self._ppunct_t
-            got = self._range_punct[key] = tuple(x - y for x, y in zip(ps[i1], ps[i0]))
-        return got
-
-    def han_overlap(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """Dice overlap of the folded Han characters of both sides (0 unless both are CJK)."""
-        if not self._han:
-            return 0.0
-        return han.overlap("".join(self._han_s[i0:i1]), "".join(self._han_t[j0:j1]))
-
-    # -- the cost the programme minimises -----------------------------------------------------
-    def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """Cost of a bead covering source [i0, i1) and target [j0, j1)."""
-        a, b = i1 - i0, j1 - j0
-        if a == 0:
-            return self.skip_cost(1, j0)
-        if b == 0:
-            return self.skip_cost(0, i0)
+    # -- costs --------------------------------------------------------------------------------
+    def _cost(self, ev: Evidence, a: int, b: int) -> np.ndarray:
         extra = a + b - 2
-        return self.evidence_cost(i0, i1, j0, j1) + (
-            MERGE + MERGE_MORE * (extra - 1) if extra else 0.0)
-
-    def evidence_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """The part of a bead's cost that says whether its sides are translations (no priors)."""
-        z = self.length_z(i0, i1, j0, j1)
-        c = 0.5 * z * z
-        c -= ANCHOR * self.anchor_match(i0, i1, j0, j1)
-        c -= LEX * self.lexical_match(i0, i1, j0, j1)
-        c += PUNCT * self.punct_distance(i0, i1, j0, j1)
-        if self._han:
-            c -= HAN * (self.han_overlap(i0, i1, j0, j1) - 0.3)
+        c = 0.5 * ev.z * ev.z - ANCHOR * ev.anchor + PUNCT * ev.punct
+        c = c - LEX * (ev.matched - LEX_MISS * (ev.known - ev.matched))
+        if self.han is not None:
+            c = c - HAN * (ev.han - 0.3)
         if self.embed_bonus is not None:
-            c -= EMBED * self.embed_bonus(i0, i1, j0, j1)
-        return c
+            c = c - EMBED * ev.bonus
+        return c + (MERGE + MERGE_MORE * (extra - 1) if extra else 0.0)
 
-    def score(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """Confidence in [0, 1] that the bead is right; 0 for a deletion.
+    def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Cost of one bead covering source [i0, i1) and target [j0, j1)."""
+        if i1 == i0:
+            return float(self._skip[1][j0])
+        if j1 == j0:
+            return float(self._skip[0][i0])
+        return float(self._cost(self.evidence(i0, i1, j0, j1), i1 - i0, j1 - j0)[0])
+
+    def band_costs(self, band: Band, shapes: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Cost of the bead of each shape ending at each cell of ``band`` (a ``dp.CostTable``)."""
+        rows, j, valid = band.grid()
+        out = np.full((len(shapes),) + rows.shape, np.inf)
+        tables = _BandTables(self, band)
+        for k, (a, b) in enumerate(shapes):
+            ok = valid & (rows >= a) & (j >= b)
+            i1, j1 = rows[ok], j[ok]
+            if a == 0:
+                out[k][ok] = self._skip[1][j1 - 1]
+            elif b == 0:
+                out[k][ok] = self._skip[0][i1 - 1]
+            else:
+                out[k][ok] = self._cost(tables.evidence(i1, j1, a, b), a, b)
+        return out
+
+    # -- scores -------------------------------------------------------------------------------
+    def scores(self, beads: Sequence[tuple[int, int, int, int]]) -> np.ndarray:
+        """Confidence in [0, 1] that each bead is right; 0 for a deletion.
 
         A logistic function of the bead's evidence alone: a length that fits and nothing else
         gives about 0.7; it takes anchors or learned translations on top to approach 1, and a
         bead whose learned translations are missing from its other side falls below 0.5.
         """
-        if i1 == i0 or j1 == j0:
-            return 0.0
-        z = self.length_z(i0, i1, j0, j1)
-        ratio, known = self.lexical_ratio(i0, i1, j0, j1)
-        logit = (SCORE_BIAS - 0.5 * z * z - PUNCT * self.punct_distance(i0, i1, j0, j1)
-                 + min(ANCHOR * self.anchor_match(i0, i1, j0, j1), SCORE_CAP)
-                 - ANCHOR * self.anchor_miss(i0, i1, j0, j1)
-                 + SCORE_LEX * (ratio - 0.5) * min(1.0, known / 4.0))
-        if self._han:
-            logit += HAN * (self.han_overlap(i0, i1, j0, j1) - 0.3)
+        if not len(beads):
+            return np.zeros(0)
+        i0, i1, j0, j1 = _arr(*zip(*beads))
+        ev = self.evidence(i0, i1, j0, j1)
+        sides = self.anchors.side(0, i0, i1) + self.anchors.side(1, j0, j1)
+        anchor_miss = sides - 2 * ev.anchor  # anchors one side has and the other lacks
+        ratio = np.divide(ev.matched, ev.known, out=np.zeros(len(i0)), where=ev.known > 0)
+        logit = (SCORE_BIAS - 0.5 * ev.z * ev.z - PUNCT * ev.punct
+                 + np.minimum(ANCHOR * ev.anchor, SCORE_CAP) - ANCHOR * anchor_miss
+                 + SCORE_LEX * (ratio - 0.5) * np.minimum(1.0, ev.known / 4.0))
+        if self.han is not None:
+            logit = logit + HAN * (ev.han - 0.3)
         if self.embed_bonus is not None:
-            logit += EMBED * self.embed_bonus(i0, i1, j0, j1)
-        return 1.0 / (1.0 + math.exp(-max(min(logit, 50.0), -50.0)))
+            logit = logit + EMBED * ev.bonus
+        out = 1.0 / (1.0 + np.exp(-np.clip(logit, -50.0, 50.0)))
+        return np.where((i1 > i0) & (j1 > j0), out, 0.0)
+
+    def score(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """``scores`` of one bead."""
+        return float(self.scores([(i0, i1, j0, j1)])[0])
 
     def text(self, side: int, i0: int, i1: int) -> str:
         """The bead side's text as one segment (for embedders)."""
@@ -234,40 +259,127 @@ class PairScorer:
         return _joiner(lang).join(segs[i0:i1])
 
 
-def _prefix(values: Sequence[float]) -> list[float]:
-    out = [0.0]
-    for v in values:
-        out.append(out[-1] + v)
-    return out
+class _BandTables:
+    """The scorer's features laid out over the cells of one band (beads up to MAX_SIDE)."""
+
+    def __init__(self, scorer: PairScorer, band: Band) -> None:
+        self.scorer = scorer
+        n = scorer.n
+        # Source segment p is in beads ending at rows p+1..p+MAX_SIDE: the targets it can meet.
+        lo = np.append(band.lo, [band.m] * MAX_SIDE)
+        hi = np.append(band.hi, [0] * MAX_SIDE)
+        qlo = np.min([lo[k + 1:k + 1 + n] for k in range(MAX_SIDE)], axis=0) - MAX_SIDE
+        qhi = np.max([hi[k + 1:k + 1 + n] for k in range(MAX_SIDE)], axis=0) - 1
+        qlo = np.maximum(qlo, 0)
+        self.anchor = PairTable(scorer.anchors, qlo, qhi)
+        self.lex = None
+        if scorer._lex is not None:
+            ls, lt = scorer._lex
+            self.lex = (PairTable(ls, qlo, qhi), PairTable(lt, qlo, qhi),
+                        SideTable(ls, 0), SideTable(lt, 1))
+        self.han = None
+        if scorer.han is not None:
+            self.han = (PairTable(scorer.han, qlo, qhi), SideTable(scorer.han, 0),
+                        SideTable(scorer.han, 1))
+
+    def evidence(self, i1: np.ndarray, j1: np.ndarray, a: int, b: int) -> Evidence:
+        s = self.scorer
+        i0, j0 = i1 - a, j1 - b
+        zeros = np.zeros(len(i1))
+        matched = known = han_ = zeros
+        if self.lex is not None:
+            pls, plt, sls, slt = self.lex
+            matched = pls.beads(i1, j1, a, b) + plt.beads(i1, j1, a, b)
+            known = sls.ranges(i1, a) + slt.ranges(j1, b)
+        if self.han is not None:
+            pair, ss, st = self.han
+            han_ = _dice(pair.beads(i1, j1, a, b), ss.ranges(i1, a), st.ranges(j1, b))
+        return Evidence(
+            z=s._z(i0, i1, j0, j1), punct=s._punct(i0, i1, j0, j1),
+            anchor=self.anchor.beads(i1, j1, a, b), matched=matched, known=known, han=han_,
+            bonus=zeros if s.embed_bonus is None else s.embed_bonus(i0, i1, j0, j1))
 
 
-def _prefix_vec(rows: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
-    out = [(0,) * len(punct.signature(""))]
-    for r in rows:
-        out.append(tuple(a + b for a, b in zip(out[-1], r)))
-    return out
+def _pins(anchors: Family, by_length: np.ndarray, tolerance: float) -> np.ndarray:
+    """Pairs (source segment, target segment) that surely translate each other.
+
+    An anchor occurring as often on both sides pairs its occurrences in order (the k-th with
+    the k-th); pairs far from where lengths put them are dropped (a figure repeated by chance),
+    and of the rest the longest chain in the same order on both sides is kept.
+    """
+    s, t = anchors.src, anchors.tgt
+    size = len(anchors.weight)
+    count_s = np.bincount(s.feat, minlength=size)
+    count_t = np.bincount(t.feat, minlength=size)
+    even = (count_s == count_t) & (count_s <= PIN_REPEATS)
+    # Occurrences are sorted by (feature, segment): the k-th of a feature on both sides line up.
+    p, q = s.seg[even[s.feat]], t.seg[even[t.feat]]
+    near = np.abs(q + 0.5 - by_length[p]) <= tolerance
+    points = sorted(set(zip(p[near].tolist(), q[near].tolist())))
+    return np.array(_longest_chain(points), dtype=np.int64).reshape(-1, 2)
 
 
-def _shared_keys(a_s: Sequence[anc.Anchors], a_t: Sequence[anc.Anchors]
-                 ) -> tuple[list[Counter], list[Counter], dict[str, float]]:
-    """Anchor keys per segment, kept only when they occur on both sides of the document, and
-    their weights (rarer in the document = stronger evidence)."""
+def _longest_chain(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest sequence of points increasing strictly in both coordinates."""
+    # Sorted by p, and by q descending within one p, so that points of one source segment
+    # cannot chain: a strictly increasing subsequence of q is then strict in both.
+    order = sorted(points, key=lambda pq: (pq[0], -pq[1]))
+    tails: list[int] = []  # tails[k]: q ending the best chain of length k+1
+    ends: list[int] = []  # index in order of that point
+    prev = [-1] * len(order)
+    for idx, (_, q) in enumerate(order):
+        k = bisect.bisect_left(tails, q)
+        prev[idx] = ends[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(q)
+            ends.append(idx)
+        else:
+            tails[k], ends[k] = q, idx
+    chain, idx = [], ends[-1] if ends else -1
+    while idx >= 0:
+        chain.append(order[idx])
+        idx = prev[idx]
+    return chain[::-1]
 
-    def keys(a: anc.Anchors) -> Counter:
-        c = Counter("n:" + x for x in a.numbers)
-        c.update("l:" + x for x in a.latin)
-        c.update("c:" + x for x in a.concepts)
-        return c
 
-    ks, kt = [keys(a) for a in a_s], [keys(a) for a in a_t]
-    df_s, df_t = anc.document_frequencies(a_s), anc.document_frequencies(a_t)
-    shared = set(df_s) & set(df_t)
-    weight = {}
-    for k in shared:
-        w = 1.0 / max(df_s[k], df_t[k])
-        if k.startswith("n:"):
-            w *= anc.number_weight(k[2:])
-        weight[k] = w
-    ks = [Counter({k: v for k, v in c.items() if k in shared}) for c in ks]
-    kt = [Counter({k: v for k, v in c.items() if k in shared}) for c in kt]
-    return ks, kt, weight
+def _dice(shared: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Dice overlap from the shared count and both sizes (0 when either side is empty)."""
+    total = a + b
+    ok = (a > 0) & (b > 0)
+    return np.divide(2 * shared, total, out=np.zeros(len(total)), where=ok)
+
+
+def _prefix_columns(rows: Sequence[tuple[int, ...]]) -> list[np.ndarray]:
+    """Running totals of each column of per-segment counts (one array per column)."""
+    width = len(punct.signature(""))
+    arr = np.array(rows, dtype=np.int64).reshape(len(rows), width)
+    return [np.concatenate([[0], np.cumsum(arr[:, k])]) for k in range(width)]
+
+
+def _anchor_keys(a: anc.Anchors) -> set[str]:
+    # The k-th repetition of a number in one segment is a key of its own ("12#2"), so that
+    # a segment with a number twice does not match one with it once as well as its twin.
+    keys = {f"n:{x}#{k}" if k > 1 else "n:" + x
+            for x, c in Counter(a.numbers).items() for k in range(1, c + 1)}
+    keys.update("l:" + x for x in a.latin)
+    keys.update("c:" + x for x in a.concepts)
+    return keys
+
+
+def _anchor_family(a_s: Sequence[anc.Anchors], a_t: Sequence[anc.Anchors]) -> Family:
+    """Anchors kept only when they occur on both sides of the document, weighted by rarity
+    (rarer in the document = stronger evidence)."""
+    ks, kt = [_anchor_keys(a) for a in a_s], [_anchor_keys(a) for a in a_t]
+    shared = sorted(set().union(*ks) & set().union(*kt))
+    src, tgt = Tokens(ks, shared), Tokens(kt, shared)
+    weight = 1.0 / np.maximum(np.maximum(src.frequencies(), tgt.frequencies()), 1)
+    weight *= [anc.number_weight(k[2:].partition("#")[0]) if k.startswith("n:") else 1.0
+               for k in shared]
+    return Family(src.occurrences(), tgt.occurrences(), weight)
+
+
+def _han_family(src: Sequence[str], tgt: Sequence[str]) -> Family:
+    """Each folded Han character is a feature of weight 1."""
+    vocab = sorted(set().union(*src, *tgt))
+    a, b = Tokens([set(x) for x in src], vocab), Tokens([set(x) for x in tgt], vocab)
+    return Family(a.occurrences(), b.occurrences(), np.ones(len(vocab)))

@@ -5,8 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.align import align
-from pipeline.align import dp
+from pipeline.align import align, dp
 
 
 def _check_cover(beads, n, m):
@@ -35,7 +34,7 @@ def test_every_shape_is_reachable(shape):
     def cost(i0, i1, j0, j1):
         return 0.0 if (i1 - i0, j1 - j0) == shape else 10.0
 
-    path = dp.search(a * 3, b * 3, cost, width=2)
+    path = dp.search(a * 3, b * 3, dp.costs_from_function(cost), width=2)
     assert [(i1 - i0, j1 - j0) for i0, i1, j0, j1 in path] == [shape] * 3
 
 
@@ -50,7 +49,7 @@ def test_band_widens_when_the_path_runs_along_its_edge():
             return 0.0 if j0 - i0 == 30 else 20.0
         return 100.0
 
-    path = dp.search(n, m, cost, width=2)
+    path = dp.search(n, m, dp.costs_from_function(cost), width=2)
     assert path[:30] == [(0, 0, j, j + 1) for j in range(30)]
     assert path[30:] == [(i, i + 1, i + 30, i + 31) for i in range(n)]
 
@@ -75,3 +74,30 @@ def test_long_input_stays_banded_and_correct():
     tgt = [f"第{i}句关于第{i * 7}项说了些什么。" for i in range(600)]
     beads = align(src, tgt, "en", "zh")
     assert [(b.src, b.tgt) for b in beads] == [((i,), (i,)) for i in range(600)]
+
+
+def test_widening_stops_at_the_cell_budget(monkeypatch):
+    # The path hugs the band's edge however wide it gets: widening must stop, not run away.
+    monkeypatch.setattr(dp, "MAX_CELLS", 400)
+    n, m = 30, 30
+
+    def cost(i0, i1, j0, j1):
+        # Drop every source segment first, then every target one: far off any diagonal band.
+        if (i1 - i0, j1 - j0) == (1, 0):
+            return 0.0
+        if (i1 - i0, j1 - j0) == (0, 1):
+            return 0.0 if i1 == n else 1.0
+        return 5.0
+
+    seen = []
+    real = dp.best_path
+
+    def recording(costs, band, shapes=dp.SHAPES):
+        seen.append(band.cells)
+        return real(costs, band, shapes)
+
+    monkeypatch.setattr(dp, "best_path", recording)
+    path = dp.search(n, m, dp.costs_from_function(cost), width=2)
+    assert len(seen) > 1 and max(seen) <= 400  # widened, but never past the budget
+    assert [i for i0, i1, _, _ in path for i in range(i0, i1)] == list(range(n))
+    assert [j for _, _, j0, j1 in path for j in range(j0, j1)] == list(range(m))

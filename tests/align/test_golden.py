@@ -118,3 +118,18 @@ def test_a_wrong_bead_does_not_get_a_high_score():
     assert scorer.score(3, 4, 0, 1) > scorer.score(1, 2, 0, 1) + 0.4
     matched = [b.score for b in beads if b.src and b.tgt]
     assert sum(matched) / len(matched) > 0.85
+
+
+def test_a_dropped_short_sentence_is_not_absorbed_into_a_merge():
+    # The Chinese lacks "Retention at follow-up was 87.5%.": a 2-1 bead with the next sentence
+    # would hide the omission (and raise a number mismatch for 87.5 instead).
+    from pipeline.segment import segment_text
+
+    qa = Path(__file__).parent.parent / "data" / "qa" / "injected"
+    name = "peer-support-homelessness-sud-pilot-2023"
+    en = [s.text for s in segment_text((qa / f"{name}.en.txt").read_text("utf-8"), "en")]
+    zh = [s.text for s in segment_text((qa / f"{name}.zh.txt").read_text("utf-8"), "zh")]
+    k = next(i for i, s in enumerate(en) if s.startswith("Retention at follow-up"))
+    pairs = [(b.src, b.tgt) for b in align(en, zh, "en", "zh")]
+    assert ((k,), ()) in pairs
+    assert any(b[0] == (k + 1,) and len(b[1]) == 1 for b in pairs)

@@ -5,9 +5,10 @@ import itertools
 
 import pytest
 
+from pipeline.align.features import Tokens
 from pipeline.align.length import text_length
 from pipeline.align.lexical import Lexicon, tokens
-from pipeline.align.scoring import PairScorer
+from pipeline.align.scoring import LEX_MISS, PairScorer
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
@@ -21,22 +22,31 @@ def test_tokens(text, lang, expected):
 
 
 def _lexicon():
-    src = [tokens(s, "en") for s in ("Nurses met families.", "Nurses met doctors.",
-                                     "Families met doctors.", "Weather.")]
-    tgt = [tokens(t, "zh") for t in ("护士会见家属。", "护士会见医生。", "家属会见医生。", "天气。")]
-    return Lexicon(src, tgt, [(i, i + 1, i, i + 1) for i in range(4)]), src, tgt
+    src = ["Nurses met families.", "Nurses met doctors.", "Families met doctors.", "Weather."]
+    tgt = ["护士会见家属。", "护士会见医生。", "家属会见医生。", "天气。"]
+    identity = [(i, i + 1, i, i + 1) for i in range(4)]
+    lex = Lexicon(Tokens([tokens(s, "en") for s in src]), Tokens([tokens(t, "zh") for t in tgt]),
+                  identity)
+    scorer = PairScorer(src, tgt, "en", "zh")
+    scorer.learn(identity)
+    return lex, scorer
 
 
 def test_lexicon_keeps_mutual_best_partners_seen_twice():
-    lex, src, tgt = _lexicon()
-    pairs = set(zip(lex._src_of, lex._tgt_of))
+    lex, scorer = _lexicon()
+    pairs = set(lex.pairs)
     assert ("nurse", "护士") in pairs and ("famil", "家属") in pairs and ("docto", "医生") in pairs
     assert ("nurse", "家属") not in pairs  # co-occurs once only
     assert not any(x == "weath" for x, _ in pairs)  # once proves nothing
-    known, matched = lex.match(lex.side(src[0], True), lex.side(tgt[0], False))
-    assert matched == pytest.approx(known) and known > 0
-    known, matched = lex.match(lex.side(src[0], True), lex.side(tgt[3], False))
-    assert matched == 0 and known > 0
+    ev = scorer.evidence(0, 1, 0, 1)
+    assert ev.matched[0] == pytest.approx(ev.known[0]) and ev.known[0] > 0
+    ev = scorer.evidence(0, 1, 3, 4)
+    assert ev.matched[0] == 0 and ev.known[0] > 0
+
+
+def _lexical_match(scorer, *bead):
+    ev = scorer.evidence(*bead)
+    return ev.matched[0] - LEX_MISS * (ev.known[0] - ev.matched[0])
 
 
 def test_learned_words_separate_right_beads_from_shifted_ones():
@@ -52,7 +62,7 @@ def test_learned_words_separate_right_beads_from_shifted_ones():
     for i in range(13):
         right, shifted = (i, i + 1, i, i + 1), (i, i + 1, i + 1, i + 2)
         # Neighbours share two of their three words, so a shift is only partly wrong.
-        assert s.lexical_match(*right) > s.lexical_match(*shifted) + 1.0
+        assert _lexical_match(s, *right) > _lexical_match(s, *shifted) + 1.0
         assert s.score(*right) > 0.8 and s.score(*right) > s.score(*shifted) + 0.1
 
 
