@@ -10,6 +10,9 @@ from __future__ import annotations
 VERBAL = frozenset({"verb", "v", "adjective", "adj", "a", "participle"})
 _VOWELS = frozenset("aeiou")
 _NOUN = frozenset({"", "s", "es"})
+# The tail sets most terms share, made once (a 50,000-concept glossary asks for each many times).
+_BARE = frozenset({""})
+_IES, _IES_IED = frozenset({"ies"}), frozenset({"ies", "ied"})
 
 
 def variants(key: str, part_of_speech: str = "") -> list[tuple[str, frozenset[str]]]:
@@ -24,18 +27,18 @@ def variants(key: str, part_of_speech: str = "") -> list[tuple[str, frozenset[st
     """
     last = key[-1:]
     if not last.isalpha():
-        return [(key, frozenset({""}))]  # "COVID-19", "C++": no inflection
-    tails = set(_NOUN)
-    out: list[tuple[str, frozenset[str]]] = []
-    verbal = part_of_speech.lower() in VERBAL
+        return [(key, _BARE)]  # "COVID-19", "C++": no inflection
+    verbal = part_of_speech.lower() in VERBAL if part_of_speech else False
     consonant_y = last == "y" and len(key) > 1 and key[-2] not in _VOWELS
+    if not verbal:
+        return [(key, _NOUN), (key[:-1], _IES)] if consonant_y else [(key, _NOUN)]
+    tails = set(_NOUN) | {"ed", "ing"}
+    out: list[tuple[str, frozenset[str]]] = []
     if consonant_y:
-        out.append((key[:-1], frozenset({"ies", "ied"} if verbal else {"ies"})))
-    if verbal:
-        tails |= {"ed", "ing"}
-        if last == "e":
-            tails.add("d")
-            out.append((key[:-1], frozenset({"ing"})))
-        elif last not in _VOWELS and last not in "wxy" and len(key) > 1 and key[-2] in _VOWELS:
-            tails |= {last + "ed", last + "ing"}  # stop → stopped, stopping
+        out.append((key[:-1], _IES_IED))
+    if last == "e":
+        tails.add("d")
+        out.append((key[:-1], frozenset({"ing"})))
+    elif last not in _VOWELS and last not in "wxy" and len(key) > 1 and key[-2] in _VOWELS:
+        tails |= {last + "ed", last + "ing"}  # stop → stopped, stopping
     return [(key, frozenset(tails)), *out]

@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 from ..errors import GlossaryError
+from .bulk import paused_gc
 from .model import Glossary
 from .tables import read_text_table, read_xlsx
 from .tbx import read_tbx
@@ -37,10 +38,11 @@ def load_glossary(path: str | Path) -> Glossary:
         raise GlossaryError("glossary file not found", path=where) from None
     except OSError as exc:
         raise GlossaryError(f"cannot read glossary: {exc.strerror or exc}", path=where) from None
-    if suffix == ".xlsx":
-        terms = read_xlsx(path)
-    elif suffix in (".tbx", ".xml"):
-        terms = read_tbx(data, where)
-    else:
-        terms = read_text_table(data, where, tsv=suffix == ".tsv")
+    with paused_gc():
+        if suffix == ".xlsx":
+            terms = read_xlsx(path)
+        elif suffix in (".tbx", ".xml"):
+            terms = read_tbx(data, where)
+        else:
+            terms = read_text_table(data, where, tsv=suffix == ".tsv")
     return Glossary(path=where, sha1=hashlib.sha1(data).hexdigest(), terms=tuple(terms))

@@ -2,14 +2,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
 from ..errors import UnsupportedLanguageError
 from ..languages import normalize_tag, profile
+from .bulk import paused_gc
 from .inflect import variants
 from .model import Glossary, Term
-from .normalize import Folded, fold_cjk, fold_cjk_term, fold_en, fold_en_term
+from .normalize import (
+    Folded,
+    fold_cjk,
+    fold_cjk_term,
+    fold_cjk_terms,
+    fold_en,
+    fold_en_term,
+    fold_en_terms,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +44,14 @@ class TermMatch:
     kind: str = "standard"
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(NamedTuple):
+    # A named tuple, not a frozen dataclass: a 50,000-concept glossary makes ~180,000 of them.
     term: Term
     tails: frozenset[str]
-    exact: str  # folded without casefolding, checked for case-sensitive terms
+    exact: str  # folded without casefolding; read for case-sensitive English terms only
+
+
+_BARE = frozenset({""})
 
 
 def _spaced(lang: str) -> bool:
@@ -73,39 +86,44 @@ class TermMatcher:
         by_lang: dict[str, list[Term]] = {}
         for t in glossary.terms:
             by_lang.setdefault(t.lang, []).append(t)
-        for lang, terms in by_lang.items():
-            table = self._en_table(terms) if _spaced(lang) else self._cjk_table(terms, lang)
-            if not table:
-                continue
-            automaton = ahocorasick.Automaton()
-            for key, entries in table.items():
-                automaton.add_word(key, (len(key), tuple(entries)))
-            automaton.make_automaton()
-            self._automata[lang] = automaton
+        with paused_gc():
+            for lang, terms in by_lang.items():
+                table = self._en_table(terms) if _spaced(lang) else self._cjk_table(terms, lang)
+                if not table:
+                    continue
+                automaton = ahocorasick.Automaton()
+                for key, entries in table.items():
+                    automaton.add_word(key, (len(key), tuple(entries)))
+                automaton.make_automaton()
+                self._automata[lang] = automaton
 
     @staticmethod
     def _en_table(terms: list[Term]) -> dict[str, list[_Entry]]:
         table: dict[str, list[_Entry]] = {}
-        for t in terms:
-            key = fold_en_term(t.term)
+        for t, key in zip(terms, fold_en_terms([t.term for t in terms])):
             if not key:
                 continue
-            exact = fold_en_term(t.term, casefold=False)
+            exact = fold_en_term(t.term, casefold=False) if t.case_sensitive else ""
             for variant, tails in variants(key, t.part_of_speech):
-                stem_exact = exact[:len(variant)]
-                table.setdefault(variant, []).append(_Entry(t, tails, stem_exact))
+                entries = table.get(variant)
+                entry = _Entry(t, tails, exact[:len(variant)])
+                if entries is None:
+                    table[variant] = [entry]
+                else:
+                    entries.append(entry)
         for entries in table.values():
-            # Case-sensitive entries are the more specific reading of the same letters (AIDS/aids).
-            entries.sort(key=lambda e: not e.term.case_sensitive)
+            if len(entries) > 1:
+                # Case-sensitive entries are the more specific reading of the same letters
+                # (AIDS/aids); the sort is stable, so file order holds within each kind.
+                entries.sort(key=lambda e: not e.term.case_sensitive)
         return table
 
     @staticmethod
     def _cjk_table(terms: list[Term], lang: str) -> dict[str, list[_Entry]]:
         table: dict[str, list[_Entry]] = {}
-        for t in terms:
-            key = fold_cjk_term(t.term, lang)
+        for t, key in zip(terms, fold_cjk_terms([t.term for t in terms], lang)):
             if key:
-                table.setdefault(key, []).append(_Entry(t, frozenset({""}), t.term))
+                table.setdefault(key, []).append(_Entry(t, _BARE, t.term))
         return table
 
     def languages(self) -> list[str]:
@@ -147,10 +165,10 @@ class TermMatcher:
             start, end = folded.span(fs, fe)
             surface = text[start:end]
             kind = "standard"
-            if lang == "zh" and not _spaced(lang):
-                if fold_cjk_term(surface, lang, traditional=False) != \
-                        fold_cjk_term(entry.term.term, lang, traditional=False):
-                    kind = "traditional"
+            if lang == "zh" and not _spaced(lang) and \
+                    fold_cjk_term(surface, lang, traditional=False) != \
+                    fold_cjk_term(entry.term.term, lang, traditional=False):
+                kind = "traditional"
             out.append(TermMatch(entry.term.concept_id, entry.term, start, end, surface, kind))
         out.sort(key=lambda m: m.start)
         return out

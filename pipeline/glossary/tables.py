@@ -5,11 +5,12 @@ import csv
 import io
 import warnings
 from collections.abc import Iterator
+from operator import itemgetter
 from pathlib import Path
 
 from ..errors import GlossaryError
 from .model import Term
-from .rows import Row, rows_to_terms
+from .rows import Row, rows_to_terms, table_to_terms
 
 COLUMNS = ["concept_id", "lang", "term", "status", "note", "case_sensitive", "part_of_speech"]
 
@@ -54,7 +55,17 @@ def text_rows(text: str, path: str, delimiter: str) -> Iterator[Row]:
 def read_text_table(data: bytes, path: str, tsv: bool = False) -> list[Term]:
     """Load the bytes of a .csv or .tsv long or wide table."""
     text = decode(data, path)
-    return rows_to_terms(text_rows(text, path, _delimiter(text, "\t" if tsv else ",")), path)
+    delimiter = _delimiter(text, "\t" if tsv else ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        records = list(reader)
+    except csv.Error:
+        # Malformed somewhere: read row by row, so that a bad row before it is reported first.
+        return rows_to_terms(text_rows(text, path, delimiter), path)
+    if reader.line_num == len(records):  # one line per record: record i is on line i + 1
+        return table_to_terms(records, path)
+    rows = list(text_rows(text, path, delimiter))  # a quoted cell spans lines: track them
+    return table_to_terms(list(map(itemgetter(1), rows)), path, list(map(itemgetter(0), rows)))
 
 
 def _cell(value) -> str:
@@ -81,15 +92,14 @@ def read_xlsx(path: Path) -> list[Term]:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
             try:
                 sheet = book.worksheets[0]
-                rows = [(i, [_cell(v) for v in values])
-                        for i, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+                records = [[_cell(v) for v in values] for values in sheet.iter_rows(values_only=True)]
             finally:
                 book.close()
     except GlossaryError:
         raise
-    except Exception as exc:  # zip, xml and openpyxl errors all mean "not a readable workbook"
+    except Exception as exc:  # noqa: BLE001 - zip, xml, openpyxl errors: "not a readable workbook"
         raise GlossaryError(f"cannot read xlsx workbook: {exc}", path=str(path)) from None
-    return rows_to_terms(rows, str(path))
+    return table_to_terms(records, str(path))
 
 
 def term_record(t: Term) -> list[str]:

@@ -40,7 +40,7 @@ class _Node:
     tag: str
     attrs: dict[str, str]
     line: int
-    children: list["_Node"] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
     parts: list = field(default_factory=list)  # text pieces and child nodes, in document order
 
     def text(self) -> str:
@@ -63,7 +63,7 @@ class _Builder(ContentHandler):
         self.root: _Node | None = None
         self.locator = None
 
-    def setDocumentLocator(self, locator) -> None:  # noqa: N802 - SAX API name
+    def setDocumentLocator(self, locator) -> None:  # SAX API names (camelCase)
         self.locator = locator
 
     def line(self) -> int | None:
@@ -72,7 +72,7 @@ class _Builder(ContentHandler):
     def where(self) -> str:
         return "/".join(n.tag for n in self.stack) or None
 
-    def startElement(self, name, attrs) -> None:  # noqa: N802
+    def startElement(self, name, attrs) -> None:
         node = _Node(name.rpartition(":")[2], dict(attrs), self.line() or 0)
         if self.stack:
             self.stack[-1].children.append(node)
@@ -81,7 +81,7 @@ class _Builder(ContentHandler):
             self.root = node
         self.stack.append(node)
 
-    def endElement(self, name) -> None:  # noqa: N802
+    def endElement(self, name) -> None:
         self.stack.pop()
 
     def characters(self, content) -> None:
@@ -196,7 +196,7 @@ def write_tbx(terms: tuple[Term, ...], out, source_lang: str = "en") -> None:
     lossless while other tools still see a deprecated term.
     """
     ET.register_namespace("", TBX_NS)
-    q = lambda tag: f"{{{TBX_NS}}}{tag}"  # noqa: E731
+    q = lambda tag: f"{{{TBX_NS}}}{tag}"
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     root = ET.Element(q("tbx"), {"type": "TBX-Basic", "style": "dca", xml_lang: source_lang})
     header = ET.SubElement(ET.SubElement(ET.SubElement(root, q("tbxHeader")), q("fileDesc")),

@@ -6,8 +6,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import GlossaryError
-from pipeline.glossary import (STATUSES, Glossary, Term, canonical_order, convert,
-                               load_glossary)
+from pipeline.glossary import (
+    STATUSES,
+    Glossary,
+    Term,
+    canonical_order,
+    convert,
+    load_glossary,
+)
 
 DATA = Path(__file__).parent / "data"
 EXT = {"csv": ".csv", "tsv": ".tsv", "tbx": ".tbx", "xlsx": ".xlsx"}

@@ -1,10 +1,12 @@
 """Golden cases for every matching rule, per language: (text, expected surfaces with concept)."""
+import itertools
+
 import pytest
 
 from pipeline.glossary import Glossary, Term, TermMatcher
 
 
-def T(concept, lang, term, status="preferred", **kw):  # noqa: N802 - reads like a table row
+def T(concept, lang, term, status="preferred", **kw):  # capital: reads like a table row
     return Term(concept, lang, term, status, **kw)
 
 
@@ -148,7 +150,7 @@ def test_results_sorted_and_non_overlapping():
     text = "peer support workers, peers, and peer-delivered peer support"
     matches = MATCHER.find(text, "en")
     assert [m.start for m in matches] == sorted(m.start for m in matches)
-    for a, b in zip(matches, matches[1:]):
+    for a, b in itertools.pairwise(matches):
         assert a.end <= b.start
 
 

@@ -1,5 +1,10 @@
-"""Glossary lookups that the checks rely on."""
+"""Glossary lookups that the checks rely on, and terms built in bulk."""
+import dataclasses
+
+import pytest
+
 from pipeline.glossary import Glossary, Term
+from pipeline.glossary.model import terms_from_columns
 
 
 def _g() -> Glossary:
@@ -42,3 +47,23 @@ def test_sha1_depends_on_content():
     a = Glossary.from_terms([Term("c", "en", "x", "preferred")])
     b = Glossary.from_terms([Term("c", "en", "x", "admitted")])
     assert a.sha1 != b.sha1 and len(a.sha1) == 40
+
+
+def test_terms_from_columns_equal_terms_built_one_by_one():
+    rows = [("c1", "en", "AIDS", "preferred", "note", True, "noun", 2),
+            ("c2", "ja", "ピア", "admitted", "", False, "", None)]
+    built = terms_from_columns(*map(list, zip(*rows)))
+    expected = [Term(*row) for row in rows]
+    assert built == expected
+    assert [hash(t) for t in built] == [hash(t) for t in expected]
+    assert [repr(t) for t in built] == [repr(t) for t in expected]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built[0].term = "aids"
+    assert terms_from_columns(*[[] for _ in range(8)]) == []
+
+
+def test_terms_from_columns_refuses_ragged_columns():
+    with pytest.raises(ValueError, match="expected 8 columns"):
+        terms_from_columns(["c"], ["en"])
+    with pytest.raises(ValueError, match="differ in length"):
+        terms_from_columns(["c"], ["en"], ["x"], ["preferred"], [""], [False], [""], [])

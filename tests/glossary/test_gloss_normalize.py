@@ -3,8 +3,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.glossary.normalize import (_fold_cjk_slow, _fold_en_slow, fold_cjk, fold_cjk_term,
-                                         fold_en, fold_en_term)
+from pipeline.glossary.normalize import (
+    _fold_cjk_slow,
+    _fold_en_slow,
+    fold_cjk,
+    fold_cjk_term,
+    fold_cjk_terms,
+    fold_en,
+    fold_en_term,
+    fold_en_terms,
+)
 
 
 def _check_map(text, folded):
@@ -34,6 +42,35 @@ def test_table_folding_agrees_with_per_cluster_folding(text):
     assert fold_en(text, casefold=False).text == _fold_en_slow(text, casefold=False).text
     for lang in ("zh", "ja"):
         assert fold_cjk(text, lang).text == _fold_cjk_slow(text, lang).text
+
+
+_TERM = st.text(st.one_of(st.characters(), st.sampled_from("ー・ｰﾞﾟ -ァアカヵ　－‐−/服務Aa  \t")),
+               max_size=20)
+# Terms of a batch, now and then holding the batch separator (NUL) or a combining mark.
+_BATCH_TERM = st.text(st.one_of(st.characters(), st.sampled_from("ー・ｰﾞﾟ -ァアカ　－/服務Aa \x00\u0301")),
+                      max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TERM)
+def test_term_folding_agrees_with_text_folding(term):
+    # fold_*_term skip the offset map for speed; the folded text must not change.
+    for casefold in (True, False):
+        assert fold_en_term(term, casefold) == fold_en(term, casefold).text.strip()
+    for lang in ("zh", "zh-Hant", "ja"):
+        for traditional in (True, False):
+            assert fold_cjk_term(term, lang, traditional) == fold_cjk(term, lang, traditional).text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_BATCH_TERM, max_size=8))
+def test_batch_term_folding_agrees_with_one_by_one(terms):
+    for casefold in (True, False):
+        assert fold_en_terms(terms, casefold) == [fold_en_term(t, casefold) for t in terms]
+    for lang in ("zh", "ja"):
+        for traditional in (True, False):
+            assert fold_cjk_terms(terms, lang, traditional) == [
+                fold_cjk_term(t, lang, traditional) for t in terms]
 
 
 @pytest.mark.parametrize("term,folded", [

@@ -3,9 +3,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import GlossaryError
 from pipeline.glossary import load_glossary
+from pipeline.glossary.rows import rows_to_terms, table_to_terms
 
 DATA = Path(__file__).parent / "data"
 HEADER = "concept_id,lang,term,status\n"
@@ -160,3 +163,87 @@ def test_not_a_workbook(tmp_path):
     path = _write(tmp_path, "g.xlsx", "concept_id,lang\n")
     with pytest.raises(GlossaryError, match="cannot read xlsx"):
         load_glossary(path)
+
+
+_H7 = "concept_id,lang,term,status,note,case_sensitive,part_of_speech\n"
+_OK = "".join(f"c{i},en,term {i},preferred\n" for i in range(30))
+_EXPECTED_STATUS = "(expected one of preferred, admitted, deprecated, forbidden)"
+
+
+@pytest.mark.parametrize("text,line,message", [
+    (HEADER + _OK + "c9,en,x,approved\n", 32, f"unknown status 'approved' {_EXPECTED_STATUS}"),
+    (HEADER + _OK + "c9,EN,x,preferred\nc9,klingon,y,preferred\n", 33,
+     "unknown language tag 'klingon' (expected en, zh or ja)"),
+    (_H7 + 'c1,en,a,preferred,"one\ntwo\nthree",,\nc2,en, ,preferred,,,\n', 5,
+     "empty term for concept 'c2'"),
+    (HEADER + "c1,en,a,preferred\n\n\n,en,b,preferred\n", 5, "empty concept_id"),
+    (HEADER + "c1,en\n", 2, "empty term for concept 'c1'"),
+    (HEADER + "c1,en,x\n", 2, f"empty status {_EXPECTED_STATUS}"),
+    (HEADER + "c1,en,a,  \n", 2, f"empty status {_EXPECTED_STATUS}"),
+    (_H7 + _OK.replace("preferred", "preferred,,no,") + "c9,en,x,preferred,,perhaps,\n", 32,
+     "case_sensitive must be true/false/1/0/yes/no, not 'perhaps'"),
+    (HEADER + "c1,en,ok,preferred\n" + 'c2,en,"' + "x" * 140_000 + '",preferred\n', 3,
+     "malformed csv: field larger than field limit (131072)"),
+    (HEADER.replace(",", "\t") + "c1\ten\tx\tsoon\n", 2, f"unknown status 'soon' {_EXPECTED_STATUS}"),
+    (HEADER + "c1,en,a,preferred\n , , , \nc2,zz,b,preferred\n", 4,
+     "unknown language tag 'zz' (expected en, zh or ja)"),
+    ((HEADER + "c1,en,a,preferred\nc2,en,b,nope\n").replace("\n", "\r\n"), 3,
+     f"unknown status 'nope' {_EXPECTED_STATUS}"),
+    ((HEADER + "c1,en,a,preferred\nc2,en,b,nope\n").replace("\n", "\r"), 3,
+     f"unknown status 'nope' {_EXPECTED_STATUS}"),
+    ("concept_id,en,zh\n,peer,同伴\n", 2, "empty concept_id"),
+    ("concept_id,en,en_deprecated\nc1,a,b|\n", 2,
+     "empty term in column 'en_deprecated' of concept 'c1'"),
+])
+def test_error_messages_and_lines_are_exact(tmp_path, text, line, message):
+    path = tmp_path / "g.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    with pytest.raises(GlossaryError) as err:
+        load_glossary(path)
+    assert (err.value.message, err.value.line, err.value.path) == (message, line, str(path))
+
+
+# Cells from small pools: good values, and bad ones for every way a row can fail. Half of the
+# tables draw only good cells and full rows (the column reader's case), half anything.
+_GOOD = {
+    "concept_id": ["c1", "c2", " c3 "], "lang": ["en", "EN-us", "zh", "ja", "zh-TW"],
+    "term": ["peer", " Peer worker ", "同伴", "ピア"],
+    "status": ["preferred", "Admitted", "deprecated", "prohibited"],
+    "note": ["", " a note ", "two\nlines"], "case_sensitive": ["", "yes", "0", "TRUE"],
+    "part_of_speech": ["", "Verb", " noun "], "": ["", "x"],
+}
+_BAD = {"concept_id": ["", " "], "lang": ["xx", ""], "term": ["", " "], "status": ["bogus", ""],
+        "case_sensitive": ["maybe"]}
+
+
+@st.composite
+def _tables(draw):
+    names = draw(st.sampled_from([
+        ["concept_id", "lang", "term", "status"],
+        ["Term", "concept_id", "status", "lang", "note"],
+        ["concept_id", "lang", "term", "status", "note", "case_sensitive", "part_of_speech"],
+        ["concept_id", "lang", "term", "status", "", "part_of_speech"]]))
+    good = draw(st.booleans())
+    body = []
+    for _ in range(draw(st.integers(0, 6))):
+        pools = [_GOOD[n.lower()] + ([] if good else _BAD.get(n.lower(), [])) for n in names]
+        row = [draw(st.sampled_from(pool)) for pool in pools]
+        body.append(row if good else draw(st.sampled_from([row, row, row[:2], [], row + ["x"]])))
+    return [names, *body]
+
+
+def _outcome(read):
+    try:
+        return [(t.key(), t.line) for t in read()]
+    except GlossaryError as exc:
+        return (exc.message, exc.line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_tables(), st.booleans())
+def test_column_reader_agrees_with_row_reader(records, spaced_lines):
+    # table_to_terms reads a long table column by column when it can; rows_to_terms row by row.
+    lines = [1 + 2 * i for i in range(len(records))] if spaced_lines else None
+    numbered = list(zip(lines or range(1, len(records) + 1), records))
+    assert _outcome(lambda: table_to_terms(records, "g.csv", lines)) == \
+        _outcome(lambda: rows_to_terms(iter(numbered), "g.csv"))

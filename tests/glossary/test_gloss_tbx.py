@@ -46,17 +46,17 @@ def test_xml_extension_inline_markup_and_missing_status(tmp_path):
 
 
 @pytest.mark.parametrize("body,line,element,fragment", [
-    ('<conceptEntry><langSec xml:lang="en"><termSec><term>x</term></termSec></langSec>'
-     "</conceptEntry>\n", 3, "conceptEntry #1", "without an id"),
-    ('<conceptEntry id="c1">\n<langSec><termSec><term>x</term></termSec></langSec>'
-     "</conceptEntry>\n", 4, "conceptEntry[@id='c1']/langSec", "without xml:lang"),
-    ('<conceptEntry id="c1"><langSec xml:lang="fr"><termSec><term>x</term></termSec></langSec>'
-     "</conceptEntry>\n", 3, "conceptEntry[@id='c1']/langSec", "unknown language tag 'fr'"),
-    ('<conceptEntry id="c1"><langSec xml:lang="en">\n<termSec><term> </term></termSec>'
-     "</langSec></conceptEntry>\n", 4, "conceptEntry[@id='c1']/langSec/termSec", "empty or missing"),
-    ('<conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>x</term>\n'
-     '<termNote type="administrativeStatus">popularTerm-admn-sts</termNote></termSec>'
-     "</langSec></conceptEntry>\n", 4,
+    (('<conceptEntry><langSec xml:lang="en"><termSec><term>x</term></termSec></langSec>'
+      "</conceptEntry>\n"), 3, "conceptEntry #1", "without an id"),
+    (('<conceptEntry id="c1">\n<langSec><termSec><term>x</term></termSec></langSec>'
+      "</conceptEntry>\n"), 4, "conceptEntry[@id='c1']/langSec", "without xml:lang"),
+    (('<conceptEntry id="c1"><langSec xml:lang="fr"><termSec><term>x</term></termSec></langSec>'
+      "</conceptEntry>\n"), 3, "conceptEntry[@id='c1']/langSec", "unknown language tag 'fr'"),
+    (('<conceptEntry id="c1"><langSec xml:lang="en">\n<termSec><term> </term></termSec>'
+      "</langSec></conceptEntry>\n"), 4, "conceptEntry[@id='c1']/langSec/termSec", "empty or missing"),
+    (('<conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>x</term>\n'
+      '<termNote type="administrativeStatus">popularTerm-admn-sts</termNote></termSec>'
+      "</langSec></conceptEntry>\n"), 4,
      "conceptEntry[@id='c1']/langSec/termSec/termNote[@type='administrativeStatus']",
      "unknown status"),
 ])

@@ -1,12 +1,19 @@
 """validate and stats: duplicates, conflicts and gaps a terminologist must fix."""
 from pathlib import Path
 
-from pipeline.glossary import Glossary, Term, clash_table, load_glossary, stats, validate
+from pipeline.glossary import (
+    Glossary,
+    Term,
+    clash_table,
+    load_glossary,
+    stats,
+    validate,
+)
 
 DATA = Path(__file__).parent / "data"
 
 
-def T(concept, lang, term, status="preferred", line=None):  # noqa: N802
+def T(concept, lang, term, status="preferred", line=None):  # capital: reads like a table row
     return Term(concept, lang, term, status, line=line)
 
 
