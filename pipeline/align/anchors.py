@@ -7,16 +7,14 @@ concept ids.
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
 
 from ..quantities import find
-from ..quantities import normalize as normalize_number
 
-__all__ = ["Anchors", "document_frequencies", "extract", "normalize_number", "number_weight"]
+__all__ = ["Anchors", "extract", "number_weight"]
 
 _LATIN = regex.compile(r"[A-Za-z][A-Za-z0-9]*(?:['\-.][A-Za-z0-9]+)*")
 
@@ -49,13 +47,3 @@ def extract(text: str, concepts: Iterable[str] = ()) -> Anchors:
 def number_weight(token: str) -> float:
     """Single digits are often spelled out on one side ("two", 两) and say little."""
     return 0.5 if len(token) == 1 else 1.0
-
-
-def document_frequencies(anchors: Iterable[Anchors]) -> Counter:
-    """In how many segments each anchor occurs (keys prefixed by kind)."""
-    df: Counter = Counter()
-    for a in anchors:
-        df.update({"n:" + x for x in set(a.numbers)})
-        df.update("l:" + x for x in a.latin)
-        df.update("c:" + x for x in a.concepts)
-    return df

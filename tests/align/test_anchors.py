@@ -1,13 +1,8 @@
 """Anchors: the numbers and Latin tokens that tie segments across languages."""
 import pytest
 
-from pipeline.align.anchors import (
-    Anchors,
-    document_frequencies,
-    extract,
-    normalize_number,
-    number_weight,
-)
+from pipeline.align.anchors import extract, number_weight
+from pipeline.quantities import normalize as normalize_number
 
 NUMBERS = [
     ("1,234 workers", ("1234",)),
@@ -89,6 +84,3 @@ def test_number_weight_discounts_single_digits():
     assert number_weight("12") == 1.0
 
 
-def test_document_frequencies_count_segments_not_occurrences():
-    df = document_frequencies([Anchors(("12", "12"), frozenset({"ptsd"})), Anchors(("12",))])
-    assert df == {"n:12": 2, "l:ptsd": 1}
