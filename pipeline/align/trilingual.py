@@ -64,8 +64,7 @@ def _compose(segs, conc, pairwise) -> list[Bead]:
     """zh–ja beads from the units of en–zh and en–ja."""
     lengths = {lang: len(segs[lang]) for lang in ORDER}
     units = merge_units(lengths, pairwise, ORDER)
-    scorer = PairScorer(segs["zh"], segs["ja"], "zh", "ja", conc.get("zh"), conc.get("ja"))
-    beads: list[Bead] = []
+    sides: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     run: list[dict[str, tuple[int, ...]]] = []
 
     def flush() -> None:
@@ -74,11 +73,9 @@ def _compose(segs, conc, pairwise) -> list[Bead]:
         ja = [j for u in run for j in u.get("ja", ())]
         if zh and ja:
             sub = align([segs["zh"][i] for i in zh], [segs["ja"][j] for j in ja], "zh", "ja")
-            for b in sub:
-                beads.append(_scored(scorer, tuple(zh[i] for i in b.src),
-                                     tuple(ja[j] for j in b.tgt)))
+            sides.extend((tuple(zh[i] for i in b.src), tuple(ja[j] for j in b.tgt)) for b in sub)
         else:
-            beads.extend(Bead(u.get("zh", ()), u.get("ja", ())) for u in run)
+            sides.extend((u.get("zh", ()), u.get("ja", ())) for u in run)
         run.clear()
 
     for u in units:
@@ -87,15 +84,13 @@ def _compose(segs, conc, pairwise) -> list[Bead]:
             continue
         flush()
         if "zh" in u or "ja" in u:
-            beads.append(_scored(scorer, u.get("zh", ()), u.get("ja", ())))
+            sides.append((u.get("zh", ()), u.get("ja", ())))
     flush()
-    return beads
-
-
-def _scored(scorer: PairScorer, zh: tuple[int, ...], ja: tuple[int, ...]) -> Bead:
-    if not zh or not ja:
-        return Bead(zh, ja, 0.0)
-    return Bead(zh, ja, round(scorer.score(zh[0], zh[-1] + 1, ja[0], ja[-1] + 1), 6))
+    # Scored together: one pass over the features for all beads.
+    scorer = PairScorer(segs["zh"], segs["ja"], "zh", "ja", conc.get("zh"), conc.get("ja"))
+    paired = [(zh[0], zh[-1] + 1, ja[0], ja[-1] + 1) for zh, ja in sides if zh and ja]
+    scores = iter(scorer.scores(paired).tolist())
+    return [Bead(zh, ja, round(next(scores), 6) if zh and ja else 0.0) for zh, ja in sides]
 
 
 def trilingual_units(segments: Mapping[str, Sequence[str]],
