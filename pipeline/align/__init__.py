@@ -10,7 +10,7 @@ from .trilingual import align_versions, trilingual_units, zh_ja_disagreements
 from .vecalign import format_vecalign, parse_vecalign
 
 #: Recorded in report signatures: length model, anchors, lexical second pass.
-SIGNATURE = "len+anchors+lex-2"
+SIGNATURE = "len+anchors+lex-3"
 
 __all__ = ["SIGNATURE", "Embedder", "align", "align_versions", "format_vecalign", "load_embedder",
            "parse_vecalign", "trilingual_units", "zh_ja_disagreements"]

@@ -22,7 +22,7 @@ from .features import MAX_SIDE, Family, PairTable, SideTable, Tokens
 from .length import model_for, text_length
 
 #: Cost of leaving one segment unaligned…
-SKIP = 3.5
+SKIP = 4.0
 #: …plus this much per 100 English-letter equivalents of it (capped at ``SKIP_CAP``): headers,
 #: affiliations and citation lines go untranslated, long content sentences rarely do.
 SKIP_LEN = 1.0
@@ -45,6 +45,8 @@ MERGE = 2.4
 MERGE_MORE = 1.8
 #: Weight of one matched anchor that is unique on both sides of the document.
 ANCHOR = 1.5
+#: Cost of each number in a bead that the other side of the document lacks.
+ORPHAN = 0.5
 #: Cost of each punctuation mark (sentence end, bracket, quote…) one side has and the other not.
 PUNCT = 1.0
 #: Weight of the Dice overlap of folded Han characters (zh–ja).
@@ -81,6 +83,9 @@ class Evidence:
         known: Weight of learned tokens on either side.
         han: Dice overlap of folded Han characters (zh–ja; zeros otherwise).
         bonus: Margin-normalised embedding cosine (zeros without an embedder).
+        orphan: Weight of the numbers in the bead that the other side of the whole document
+            lacks: a sentence claimed as translated whose figures appear nowhere in the
+            translation was more likely left out (as a deletion it pays nothing for them).
     """
 
     z: np.ndarray
@@ -90,6 +95,7 @@ class Evidence:
     known: np.ndarray
     han: np.ndarray
     bonus: np.ndarray
+    orphan: np.ndarray
 
 
 class PairScorer:
@@ -107,7 +113,7 @@ class PairScorer:
         self._plen = tuple(np.concatenate([[0.0], np.cumsum(x)]) for x in self._len)
         self._ppunct = tuple(_prefix_columns([punct.signature(s) for s in segs])
                              for segs in (self.src, self.tgt))
-        self.anchors = _anchor_family(
+        self.anchors, self.orphans = _anchor_families(
             [anc.extract(s, src_concepts[i] if src_concepts else ())
              for i, s in enumerate(self.src)],
             [anc.extract(t, tgt_concepts[i] if tgt_concepts else ())
@@ -165,7 +171,8 @@ class PairScorer:
         return Evidence(
             z=self._z(i0, i1, j0, j1), punct=self._punct(i0, i1, j0, j1),
             anchor=self.anchors.match(i0, i1, j0, j1), matched=matched, known=known, han=han_,
-            bonus=zeros if self.embed_bonus is None else self.embed_bonus(i0, i1, j0, j1))
+            bonus=zeros if self.embed_bonus is None else self.embed_bonus(i0, i1, j0, j1),
+            orphan=self.orphans.side(0, i0, i1) + self.orphans.side(1, j0, j1))
 
     def _z(self, i0, i1, j0, j1) -> np.ndarray:
         ps, pt = self._plen
@@ -192,7 +199,7 @@ class PairScorer:
     # -- costs --------------------------------------------------------------------------------
     def _cost(self, ev: Evidence, a: int, b: int) -> np.ndarray:
         extra = a + b - 2
-        c = 0.5 * ev.z * ev.z - ANCHOR * ev.anchor + PUNCT * ev.punct
+        c = 0.5 * ev.z * ev.z - ANCHOR * ev.anchor + PUNCT * ev.punct + ORPHAN * ev.orphan
         c = c - LEX * (ev.matched - LEX_MISS * (ev.known - ev.matched))
         if self.han is not None:
             c = c - HAN * (ev.han - 0.3)
@@ -272,6 +279,7 @@ class _BandTables:
         qhi = np.max([hi[k + 1:k + 1 + n] for k in range(MAX_SIDE)], axis=0) - 1
         qlo = np.maximum(qlo, 0)
         self.anchor = PairTable(scorer.anchors, qlo, qhi)
+        self.orphan_s, self.orphan_t = SideTable(scorer.orphans, 0), SideTable(scorer.orphans, 1)
         self.lex = None
         if scorer._lex is not None:
             ls, lt = scorer._lex
@@ -297,7 +305,8 @@ class _BandTables:
         return Evidence(
             z=s._z(i0, i1, j0, j1), punct=s._punct(i0, i1, j0, j1),
             anchor=self.anchor.beads(i1, j1, a, b), matched=matched, known=known, han=han_,
-            bonus=zeros if s.embed_bonus is None else s.embed_bonus(i0, i1, j0, j1))
+            bonus=zeros if s.embed_bonus is None else s.embed_bonus(i0, i1, j0, j1),
+            orphan=self.orphan_s.ranges(i1, a) + self.orphan_t.ranges(j1, b))
 
 
 def _pins(anchors: Family, by_length: np.ndarray, tolerance: float) -> np.ndarray:
@@ -366,16 +375,26 @@ def _anchor_keys(a: anc.Anchors) -> set[str]:
     return keys
 
 
-def _anchor_family(a_s: Sequence[anc.Anchors], a_t: Sequence[anc.Anchors]) -> Family:
+def _anchor_families(a_s: Sequence[anc.Anchors], a_t: Sequence[anc.Anchors]
+                     ) -> tuple[Family, Family]:
     """Anchors kept only when they occur on both sides of the document, weighted by rarity
-    (rarer in the document = stronger evidence)."""
+    (rarer in the document = stronger evidence); and the orphans: numbers found on one side
+    of the document only."""
     ks, kt = [_anchor_keys(a) for a in a_s], [_anchor_keys(a) for a in a_t]
-    shared = sorted(set().union(*ks) & set().union(*kt))
+    all_s, all_t = set().union(*ks), set().union(*kt)
+    shared = sorted(all_s & all_t)
     src, tgt = Tokens(ks, shared), Tokens(kt, shared)
     weight = 1.0 / np.maximum(np.maximum(src.frequencies(), tgt.frequencies()), 1)
-    weight *= [anc.number_weight(k[2:].partition("#")[0]) if k.startswith("n:") else 1.0
-               for k in shared]
-    return Family(src.occurrences(), tgt.occurrences(), weight)
+    weight *= [_number_weight(k) for k in shared]
+    anchors = Family(src.occurrences(), tgt.occurrences(), weight)
+    lone = sorted(k for k in all_s ^ all_t if k.startswith("n:"))
+    orphans = Family(Tokens(ks, lone).occurrences(), Tokens(kt, lone).occurrences(),
+                     np.array([_number_weight(k) for k in lone]))
+    return anchors, orphans
+
+
+def _number_weight(key: str) -> float:
+    return anc.number_weight(key[2:].partition("#")[0]) if key.startswith("n:") else 1.0
 
 
 def _han_family(src: Sequence[str], tgt: Sequence[str]) -> Family:
