@@ -2,9 +2,12 @@
 
 Kana means Japanese and Hangul Korean; Han-only text is decided between Simplified Chinese,
 Traditional Chinese and Japanese on character evidence (OpenCC tables), and when that is too thin
-(結論, 方法) by the document around it. Latin text is English when its function words say so,
-short lines go by word lists, the rest by a deterministic naive Bayes over langdetect's n-gram
-profiles. Text with no letters, or only statistics and identifiers, is ``und``.
+(結論, 方法) by the document around it. Latin text is English when its function words say so
+(words other languages write too, such as ``in`` and ``is``, count half), short lines go by word
+lists, the rest by a deterministic naive Bayes over langdetect's n-gram profiles; a heading in
+another script that n-grams find plausible in several languages (Заключение) is left to its
+document. Text with no letters, or no natural-language words (formulas, units, statistics,
+identifiers), is ``und`` whatever its context.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from .models import Detection
 __all__ = ["detect", "detect_units", "split_versions", "SIGNATURE"]
 
 #: Recorded in report signatures: what decided the languages.
-SIGNATURE = "script+opencc+wordlists+ngram-nb"
+SIGNATURE = "script+opencc+notation+wordlists+ngram-nb-2"
 
 
 def detect(text: str, *, context: str | None = None) -> Detection:

@@ -10,7 +10,8 @@ import regex
 from ..models import Detection
 from ..scripts import HAN, HANGUL
 from .hanzi import han_evidence
-from .latin import LATIN_LANGS, WORD, detectors, function_word_count, latin_verdict
+from .latin import LATIN_LANGS, SHORT, WORD, detectors, function_word_count, latin_verdict
+from .notation import is_notation
 
 # Without ー (also a dash in Chinese text), unlike scripts.KANA: only real kana count here.
 KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
@@ -20,13 +21,6 @@ LETTER = regex.compile(r"\p{L}")
 NON_LANGUAGE = regex.compile(
     r"(?i)\b(?:https?://|www\.)[!-~]+|\bdoi\s*[:：]?\s*10\.\d{4,9}/[!-~]+|\b10\.\d{4,9}/[!-~]+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-#: Letter runs of statistics (p < 0.001, RR = 1.21 (95% CI 1.15–1.28), OR=0.62，95%CI：…):
-#: a line with no other letters has no language.
-STAT_LETTERS = regex.compile(r"\p{L}+")
-_STAT_WORDS = frozenset("""
-    p n d r t f z x k b g q or rr hr ci ki ic sd se sem iqr vs df aor ahr irr smd wmd md mse
-    rmse auc roc icc i χ β α δ κ η ω ρ σ μ λ r² χ² eta kappa beta alpha chi
-    """.split())
 #: Full-width sentence punctuation: only a CJK sentence is punctuated with it.
 CJK_PUNCT = regex.compile(r"[。，、「」《》！？]")
 CJK_END = regex.compile(r"[。！？][」』）》】”’\"')]*\s*$")
@@ -37,6 +31,12 @@ __all__ = ["Verdict", "analyse", "from_neighbours", "outward", "LATIN_LANGS"]
 #: A CJK character carries about as much as two thirds of a Latin word (a Chinese word is
 #: 1.5 characters long on average), so 同伴支持（peer support） is Chinese.
 _CJK_PER_WORD = 1.5
+#: A short line in another script: a language n-grams give at least _OTHER_PLAUSIBLE is one its
+#: document may choose, and without a document the likeliest is named only from _OTHER_SURE.
+#: Naive Bayes is overconfident on one word: Введение (Russian only) scores 0.60 Bulgarian and
+#: 0.36 Russian, مقدمه (Persian) 0.9997 Arabic and 0.0003 Persian.
+_OTHER_PLAUSIBLE = 1e-4
+_OTHER_SURE = 0.99
 #: Evidence margin (hanzi scores) that decides Han-only text without context.
 _MARGIN = 2.0
 
@@ -75,18 +75,6 @@ def _is_sentence(text: str) -> bool:
     if CJK_PUNCT.search(text) is None:
         return False
     return any(len(run) >= _CLAUSE_HAN for run in _CLAUSE_SPLIT.split(text))
-
-
-def _statistics_only(text: str) -> bool:
-    """Statistics (p < 0.001, OR=0.62，95%CI：…) or identifiers (PMID: 33456789, NCT04567890):
-    letters, but no language."""
-    runs = STAT_LETTERS.findall(text)
-    if not runs:
-        return False
-    if all(r.lower() in _STAT_WORDS for r in runs):
-        return True
-    return all(len(r) >= 2 and r.isupper() and r.isascii() for r in runs) \
-        and any(ch.isdigit() for ch in text)
 
 
 def _cjk_verdict(han: str, kana: int, hangul: int, sentence: bool) -> Verdict:
@@ -132,11 +120,20 @@ def _cjk_hosts(text: str, cjk: int, words: list[str], other_words: int) -> bool:
     return cjk / _CJK_PER_WORD >= latin
 
 
-def _other_script_verdict(text: str) -> Verdict:
-    ranked = detectors().probabilities(text)
-    if ranked and ranked[0][1] >= 0.5 and ranked[0][0] not in LATIN_LANGS:
-        return Verdict(ranked[0][0], round(ranked[0][1], 4), "langdetect")
-    return Verdict("und", 0.0, "langdetect")
+def _other_script_verdict(text: str, words: int) -> Verdict:
+    """Cyrillic, Arabic, Devanagari... by n-grams. A word or three that n-grams find plausible in
+    several languages (Заключение ru/bg, مقدمه fa/ar) is left to its document to choose among them;
+    alone it is the likeliest only when that is nearly certain."""
+    ranked = [(lang, p) for lang, p in detectors().probabilities(text)
+              if lang not in LATIN_LANGS]
+    if not ranked or ranked[0][1] < 0.5:
+        return Verdict("und", 0.0, "langdetect")
+    (top, prob), plausible = ranked[0], tuple(lang for lang, p in ranked if p >= _OTHER_PLAUSIBLE)
+    if words > SHORT or len(plausible) == 1:
+        return Verdict(top, round(prob, 4), "langdetect")
+    if prob >= _OTHER_SURE:
+        return Verdict(top, round(prob * 0.7, 4), "langdetect", plausible)
+    return Verdict("und", round(prob * 0.5, 4), "langdetect", plausible)
 
 
 @lru_cache(maxsize=8192)
@@ -145,8 +142,8 @@ def analyse(text: str) -> Verdict:
     text = NON_LANGUAGE.sub(" ", text)
     if LETTER.search(text) is None:
         return NO_LETTERS
-    if _statistics_only(text):
-        return STATISTICS
+    if is_notation(text):
+        return STATISTICS  # formulas, units, statistics, codes: no language
     han = "".join(HAN.findall(text))
     kana = len(KANA.findall(text))
     hangul = len(HANGUL.findall(text))
@@ -161,7 +158,7 @@ def analyse(text: str) -> Verdict:
         if lv.sure:
             return Verdict(lv.lang, lv.confidence, lv.method)
         return Verdict(lv.lang, lv.confidence, lv.method, lv.candidates or LATIN_LANGS)
-    return _other_script_verdict(text)
+    return _other_script_verdict(text, other_words)
 
 
 def from_neighbours(verdict: Verdict, neighbours: Iterable[Verdict]) -> Detection:

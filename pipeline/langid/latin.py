@@ -47,17 +47,33 @@ métodos métodos resultados conclusiones conclusão conclusões discusión disc
 objetivos antecedentes méthodes résultats contexte objectif
 """.split()) - _EN_VOCAB
 
-#: Function words of other Latin-script languages that English does not have.
-_FOREIGN_FUNCTION = frozenset("""
-le la les des du une et est sont dans pour avec sur pas qui que ce cette ces au aux leur ou où
-der die das und ist nicht mit von zu den dem ein eine einer sich auf für wird werden sind auch
-el los las y es del por una para con se su sus como más pero lo al
-o os e é da do das dos em não uma com na no ao pelo pela seu sua
-il di che della delle gli è sono non per alla nel
-het een en van zijn niet met voor op ook wordt aan bij
-và của là có được những các cho với không trong người này
-yang dan ini untuk dengan dari pada dalam adalah tidak akan
-""".split()) - _EN_FUNCTION
+#: Function words of other Latin-script languages, English look-alikes included (Dutch in, is,
+#: was, of; German in, an, was; Romance a, no): those are no evidence for English on their own.
+_FUNCTION_WORDS = {
+    "fr": """le la les des du de un une et est sont dans pour avec sur pas qui que ce cette ces au
+        aux leur leurs ou où en par ne se il elle ils nous ont été sa ses chez entre sans selon
+        lors afin a on""",
+    "de": """der die das und ist nicht mit von zu den dem des ein eine einer eines einem einen sich
+        auf für wird werden wurde wurden sind auch im zum zur bei nach durch über oder wie aus
+        dass zwischen sowie nur kann können haben waren in an was also so will""",
+    "es": """el los las y es del por una para con se su sus como más pero lo al de en un que la
+        entre sobre fue han ha este esta estos estas también muy a no me""",
+    "pt": """o os e é da do das dos em não uma com na nas nos no ao pelo pela seu sua de um que
+        para por foi são entre mais se a as""",
+    "it": """il di che della delle gli è sono non per alla nel la le un una del dei degli nella
+        nei con da sul tra fra questo questi questa anche più stato stati ha hanno in a i no""",
+    "nl": """het een en van zijn niet met voor op ook wordt aan bij de deze dit dat die er te om
+        naar uit tot als maar nog geen meer dan hun zich werd werden worden heeft hebben kunnen
+        tussen onder waarbij in is was of over had""",
+    "vi": "và của là có được những các cho với không trong người này",
+    "id": "yang dan ini untuk dengan dari pada dalam adalah tidak akan",
+}
+_FUNCTION_SETS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+_ANY_FUNCTION = frozenset().union(*_FUNCTION_SETS.values())
+#: Function words of other languages that English does not have.
+_FOREIGN_FUNCTION = _ANY_FUNCTION - _EN_FUNCTION
+#: English function words that other languages write too: half a word of evidence.
+_SHARED_FUNCTION = _ANY_FUNCTION & _EN_FUNCTION
 
 #: langdetect profiles we never load: CJK is decided by script analysis, not by n-grams.
 _SKIP_PROFILES = {"zh-cn", "zh-tw", "ja", "ko"}
@@ -69,11 +85,14 @@ LATIN_LANGS = ("en", "fr", "de", "es", "pt", "it", "nl", "vi", "id", "tr", "pl",
                "da", "no", "fi", "ro", "hu", "ca", "hr", "sk", "sl", "lt", "lv", "et", "sq",
                "tl", "sw", "so", "af", "cy")
 #: Lines of at most this many words are headings, titles or keywords: decided by word lists.
-_SHORT = 3
+SHORT = 3
 #: Letters from which n-grams alone decide a Latin line's language.
 _LONG = 60
 #: A language n-grams find at least this likely on a short line is one its context may choose.
 _PLAUSIBLE = 0.05
+#: Below this n-gram probability English is ruled out (a Dutch sentence scores 1e-12 or less, an
+#: English title full of Latin names 1e-3): shared function words then do not make it English.
+_EN_POSSIBLE = 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,16 +188,20 @@ def detectors() -> _Detectors:
     return _Detectors()
 
 
-def _fast_english(words: list[str], foreign_letters: int) -> LatinVerdict | None:
+def _fast_english(words: list[str], foreign_letters: int, *,
+                  shared: float = 0.5) -> LatinVerdict | None:
+    """English by its function words, or None. Function words other languages write too (in, is,
+    was, a) count ``shared`` of a word: alone they do not make Dutch or Italian English."""
     n = len(words)
     lower = [w.lower() for w in words]
-    function = sum(w in _EN_FUNCTION for w in lower)
+    weight = {w: shared if w in _SHARED_FUNCTION else 1.0 for w in lower}
+    function = sum(weight[w] for w in lower if w in _EN_FUNCTION)
     foreign = sum(w in _FOREIGN_FUNCTION or w in _FOREIGN_VOCAB for w in lower)
     if foreign_letters * 50 > sum(map(len, words)) or foreign * 3 > function:
         return None
     if n >= 4 and function >= max(1, 0.12 * n):
         return LatinVerdict("en", round(min(0.99, 0.8 + function / n), 4), "function-words", True)
-    known = sum(w in _EN_VOCAB for w in lower)
+    known = sum(weight[w] for w in lower if w in _EN_VOCAB)
     if n <= 6 and foreign == 0 and known * 2 >= n:
         return LatinVerdict("en", round(0.6 + 0.3 * known / n, 4), "function-words", True)
     return None
@@ -241,7 +264,7 @@ def latin_verdict(text: str) -> LatinVerdict:
     words = WORD.findall(text)
     if not words:
         return LatinVerdict("und", 0.0, "none", False)
-    if len(words) <= _SHORT:
+    if len(words) <= SHORT:
         return _short_verdict(words)
     foreign_letters = sum(1 for w in words for ch in w if ord(ch) > 0x7F)
     fast = _fast_english(words, foreign_letters)
@@ -251,19 +274,26 @@ def latin_verdict(text: str) -> LatinVerdict:
     if not ranked:
         return LatinVerdict("und", 0.0, "n-grams", False)
     lang, prob = ranked[0]
+    en_prob = dict(ranked).get("en", 0.0)
+    lower = [w.lower() for w in words]
+    if en_prob >= _EN_POSSIBLE and any(w in _SHARED_FUNCTION for w in lower):
+        # Shared function words are English's unless n-grams rule English out: Escherichia
+        # coli makes a title look Italian, not impossible English.
+        weak = _fast_english(words, foreign_letters, shared=1.0)
+        if weak is not None:
+            return weak
     letters = sum(map(len, words))
     dense = letters >= 0.6 * sum(not ch.isspace() for ch in text)
     # n-grams are sure of anything on a few words: short text and text mostly of digits and
     # punctuation (a citation, a DOI) stay undecided.
-    lower = [w.lower() for w in words]
-    english = any(w in _EN_VOCAB for w in lower)
+    english = any(w in _EN_VOCAB and w not in _SHARED_FUNCTION for w in lower)
     foreign = any(w in _FOREIGN_FUNCTION or w in _FOREIGN_VOCAB for w in lower)
     # Naive Bayes is overconfident: another language needs evidence of its own (its function
     # words, its letters) or a long line; a list of names is nobody's language.
-    evidence = lang == "en" or foreign or foreign_letters > 0 or letters >= _LONG
+    own = lang in _FUNCTION_SETS and any(w in _FUNCTION_SETS[lang] for w in lower)
+    evidence = lang == "en" or foreign or own or foreign_letters > 0 or letters >= _LONG
     if dense and letters >= 25 and prob >= 0.9 and evidence:
         return LatinVerdict(lang, round(prob, 4), "n-grams", True)
-    en_prob = dict(ranked).get("en", 0.0)
     if foreign_letters == 0 and not foreign and (english or lang == "en" or en_prob >= 0.2):
         # Plain ASCII with an English word and no foreign one: English, as far as it goes.
         return LatinVerdict("en", 0.5, "n-grams", False)

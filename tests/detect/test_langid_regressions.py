@@ -96,3 +96,63 @@ def test_latin_lines_are_fast() -> None:
     elapsed = time.perf_counter() - started
     assert [d.lang for d in found] == ["es"] * 300 + ["en"] * 300
     assert elapsed < 1.5  # langdetect needs about 4 s for these 600 lines
+
+
+# 17. a short line in another script that n-grams cannot pin to one language (Введение is
+# Russian, Заключение Russian and Bulgarian, yet both score Bulgarian) is left to its document
+RU_DOC = ["Аннотация", "Физическая активность подростков снизилась во время пандемии.",
+          "Школьные программы должны поощрять ежедневную активность."]
+BG_DOC = ["Резултати", "Физическата активност на учениците намаля по време на пандемията.",
+          "Училищните програми трябва да насърчават ежедневното движение."]
+FA_DOC = ["چکیده", "فعالیت بدنی نوجوانان در دوران همه‌گیری کاهش یافت.",
+          "برنامه‌های مدرسه باید فعالیت روزانه را تشویق کنند."]
+
+
+@pytest.mark.parametrize("line", ["Введение", "Заключение", "Аннотация", "Обсуждение"])
+def test_shared_cyrillic_heading_follows_a_russian_document(line: str) -> None:
+    assert detect(line).lang in ("ru", "und")
+    assert _in(RU_DOC, line) == "ru"
+
+
+def test_shared_cyrillic_heading_follows_a_bulgarian_document() -> None:
+    assert _in(BG_DOC, "Заключение") == "bg"
+
+
+def test_shared_arabic_script_heading_follows_a_persian_document() -> None:
+    assert _in(FA_DOC, "مقدمه") == "fa"
+
+
+@pytest.mark.parametrize(("lang", "line"), [("ru", "Выводы"), ("ru", "Ключевые слова"),
+                                            ("bg", "Въведение"), ("fa", "نتایج")])
+def test_unambiguous_other_script_heading_decides_alone(lang: str, line: str) -> None:
+    assert detect(line).lang == lang
+
+
+# 18. English function words other languages also write (in, is, was, of, a) are no evidence of
+# English on their own: Dutch, German and Italian sentences that have only those are not English
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Deze aanpak is haalbaar in de huisartsenpraktijk."),
+    ("nl", "Dit verschil was klein maar klinisch relevant."),
+    ("nl", "Deelnemers in de interventiegroep rapporteerden minder klachten."),
+    ("nl", "Zorgverleners in de regio waren positief over de nieuwe werkwijze."),
+    ("nl", "Kinderen in armoede hebben vaker astma."),
+    ("nl", "Vrijwilligers in buurthuizen verminderen eenzaamheid aanzienlijk."),
+    ("de", "Trainingsprogramme in Pflegeheimen reduzieren Stürze deutlich."),
+    ("it", "Programmi in ambito scolastico riducono il fumo tra gli adolescenti.")])
+def test_shared_function_words_do_not_make_a_sentence_english(lang: str, line: str) -> None:
+    assert detect(line).lang == lang
+    assert _in(EN_DOC, line) == lang
+
+
+@pytest.mark.parametrize(("lang", "line"), [("nl", "Interventies in de wijk"),
+                                            ("it", "Pazienti in terapia intensiva")])
+def test_short_foreign_line_with_in_is_not_english(lang: str, line: str) -> None:
+    assert detect(line).lang in (lang, "und")
+
+
+@pytest.mark.parametrize("line", [
+    "Depression is common in older adults.", "A total of 412 patients in 12 wards.",
+    "Loneliness was more common in rural areas.", "Quality of life in dementia care",
+    "We identified 12 de novo variants in the cohort.", "Telemedicine in rural Scotland"])
+def test_english_with_shared_function_words_stays_english(line: str) -> None:
+    assert detect(line).lang == "en"
