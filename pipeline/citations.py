@@ -23,28 +23,37 @@ DOI = regex.compile(r"(?<![\w.])10\.\d{4,9}/" + _STOP + "+")
 REFERENCE_MARK = regex.compile(
     r"\bdoi\s*[:：]|\bISSN\b|\bPMID\b|\bet al\.,?\s*\(?(?:19|20)\d\d", regex.IGNORECASE)
 
-#: Journal citation: "2018 Jun;54(6 Suppl 3):S258-S266" or "2019;7:e123". Volume *and* pages are
+#: Journal citation: "2018 Jun;54(6 Suppl 3):S258-S266" or "2019;7:e123", also with full-width
+#: punctuation as Japanese journals write it ("2022；27（1）：45-54"). Volume *and* pages are
 #: required: "In 2018; 45 (30%) workers…" is prose.
 _CITATION = regex.compile(
-    r"(?<!\d)(?:1[89]|20)\d\d(?!\d)[^\n;.]{0,25};\s{0,3}\d{1,5}(?:\s{0,3}\([^()\n]{1,30}\))?"
-    r"\s{0,3}:\s{0,3}[A-Za-z]{0,2}\d{1,7}(?:\s{0,3}[-–]\s{0,3}[A-Za-z]{0,2}\d{1,7})?")
+    r"(?<!\d)(?:1[89]|20)\d\d(?!\d)[^\n;；.．]{0,25}[;；]\s{0,3}\d{1,5}"
+    r"(?:\s{0,3}[(（][^()（）\n]{1,30}[)）])?"
+    r"\s{0,3}[:：]\s{0,3}[A-Za-z]{0,2}\d{1,7}(?:\s{0,3}[-–]\s{0,3}[A-Za-z]{0,2}\d{1,7})?")
 #: Chinese journal citation: "中华预防医学杂志，2021，55（3）：345-350" (commas, full-width
 #: brackets and colon).
 _CITATION_CJK = regex.compile(
     r"(?<!\d)(?:1[89]|20)\d\d(?!\d)\s{0,3}[，,]\s{0,3}\d{1,5}"
     r"(?:\s{0,3}[（(][^()（）\n]{1,30}[）)])?"
     r"\s{0,3}[:：]\s{0,3}[A-Za-z]{0,2}\d{1,7}(?:\s{0,3}[-–]\s{0,3}[A-Za-z]{0,2}\d{1,7})?")
-#: What may follow the pages of a citation on the same line: "doi: …", "PMID: …", "Epub …",
-#: also with a full-width colon ("DOI：10.3760/…").
+#: A month name, abbreviated or not, in a PubMed date ("Epub 2020 Jul 2", "eCollection 2023 Oct").
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}"
+#: What may follow the pages of a citation on the same line: "doi: …", "PMID: …", also with a
+#: full-width colon ("DOI：10.3760/…"), and PubMed's publication dates ("Epub 2020 Jul 2.",
+#: "eCollection 2023 Oct.", "[Epub ahead of print]").
 CITATION_TAIL = regex.compile(
-    r"(?:[.．]?\s{0,3}(?:doi|pmid|pmcid)\s{0,3}[:：]?\s{0,3}\S{1,120})+", regex.IGNORECASE)
+    r"(?:[.．]?\s{0,3}(?:(?:doi|pmid|pmcid)\s{0,3}[:：]?\s{0,3}\S{1,120}"
+    r"|\[?(?:epub|ecollection)(?:\s{1,3}ahead\s{1,3}of\s{1,3}print\]?)?"
+    r"(?:\s{1,3}(?:19|20)\d\d(?:\s{1,3}" + _MONTH + r"(?:\s{1,3}\d{1,2}(?!\d))?)?)?))+",
+    regex.IGNORECASE)
 
 
 def citation_matches(text: str) -> list[regex.Match]:
     """Journal citations (``2018 Jun;54(6):S258-S266``, ``2021，55（3）：345-350``) in ``text``."""
     # Each pattern needs literals that most texts lack (";" and ":", or a full-width comma or
     # colon): testing for them first spares the regex scan.
-    found = list(_CITATION.finditer(text)) if ";" in text and ":" in text else []
+    semicolon = ";" in text or "；" in text
+    found = list(_CITATION.finditer(text)) if semicolon and (":" in text or "：" in text) else []
     if "，" in text or "：" in text:
         found += _CITATION_CJK.finditer(text)
     return found

@@ -262,6 +262,127 @@ REGRESSIONS = [
 ]
 
 
+#: Error classes found by the second held-out set (our own sentences, not the set's): A quotes,
+#: B citation lines, C unpunctuated metadata lines, D hard wraps, E sentence-final abbreviations,
+#: F identifiers after "No.".
+REGRESSIONS_2 = [
+    # A (the part fixed; see QUOTED_SENTENCES below for the rest): a Latin quotation closed
+    # before a Japanese particle or inside a Chinese clause
+    ("ja", '多くの参加者が"It was worth the effort."と答えた。次に示す。',
+     ['多くの参加者が"It was worth the effort."と答えた。', "次に示す。"]),
+    ("ja", '自由記述では"We felt heard."という回答が最も多かった。',
+     ['自由記述では"We felt heard."という回答が最も多かった。']),
+    ("zh", '受访者常用"I was not alone."来描述这段经历。',
+     ['受访者常用"I was not alone."来描述这段经历。']),
+    ("zh", '他说："I was not alone."随后离开了。', ['他说："I was not alone."', "随后离开了。"]),
+    ("zh", "这将是“最好的结局!”到目前为止无人反对。", ["这将是“最好的结局!”", "到目前为止无人反对。"]),
+    # a Chinese slogan in quotes, then "这一 + noun" that names it: one sentence
+    ("zh", "社区开展了健康宣传。“少吃盐，多运动！”这一倡议已推广三年。",
+     ["社区开展了健康宣传。", "“少吃盐，多运动！”这一倡议已推广三年。"]),
+    # a quotation standing alone still splits from what follows
+    ("zh", "“我们需要帮助。”随后会议继续。", ["“我们需要帮助。”", "随后会议继续。"]),
+    # B. citation lines with full-width stops, or ending in Epub/eCollection dates
+    ("ja", "佐藤 花子，鈴木 一郎：訪問看護師の離職要因．日本看護科学会誌．2020；40：112-120．\n"
+     "本研究は離職を検討した．",
+     ["佐藤 花子，鈴木 一郎：訪問看護師の離職要因．日本看護科学会誌．2020；40：112-120．",
+      "本研究は離職を検討した．"]),
+    ("ja", "看護研究．2019；52（3）：210-219．doi：10.11477/mf.1681201234\n背景",
+     ["看護研究．2019；52（3）：210-219．doi：10.11477/mf.1681201234", "背景"]),
+    ("en", "J Adolesc Health. 2020 Nov;67(5):701-708. doi: 10.1016/j.jadohealth.2020.05.012. "
+     "Epub 2020 Jul 2.\nScreen time and sleep in adolescents",
+     ["J Adolesc Health. 2020 Nov;67(5):701-708. doi: 10.1016/j.jadohealth.2020.05.012. "
+      "Epub 2020 Jul 2.", "Screen time and sleep in adolescents"]),
+    ("en", "Front Psychol. 2022 Jan 10;12:771234. doi: 10.3389/fpsyg.2021.771234. "
+     "eCollection 2021.\nLoneliness in older adults",
+     ["Front Psychol. 2022 Jan 10;12:771234. doi: 10.3389/fpsyg.2021.771234. eCollection 2021.",
+      "Loneliness in older adults"]),
+    # C. a line without a final stop before an author line, an inline heading or another field
+    ("en", "Social media use and sleep duration among adolescents in two U.K. cities\n"
+     "Hannah J. Moreau, Kwame Osei, Li-Na Park\nSchool of Nursing, Eastbrook University.",
+     ["Social media use and sleep duration among adolescents in two U.K. cities",
+      "Hannah J. Moreau, Kwame Osei, Li-Na Park", "School of Nursing, Eastbrook University."]),
+    ("zh", "（1. 复旦大学护理学院，上海 200032；2. 上海市精神卫生中心，上海 200030）\n"
+     "目的：了解护士的职业倦怠。",
+     ["（1. 复旦大学护理学院，上海 200032；2. 上海市精神卫生中心，上海 200030）",
+      "目的：了解护士的职业倦怠。"]),
+    ("zh", "作者简介：陈静，女，硕士，E-mail：chenj@example.org\n基金项目：省级课题（2021Y03）",
+     ["作者简介：陈静，女，硕士，E-mail：chenj@example.org", "基金项目：省级课题（2021Y03）"]),
+    ("ja", "1)東山大学医学部保健学科，2)西海医療大学保健学部\n【背景】高齢者の孤立が問題となっている。",
+     ["1)東山大学医学部保健学科，2)西海医療大学保健学部", "【背景】高齢者の孤立が問題となっている。"]),
+    # D. a hard wrap before a statistic in brackets, or after a Japanese particle
+    ("en", "Relapse was less frequent with peer support\n"
+     "(HR 0.72, 95% CI 0.58 to 0.89). Adverse events were rare.",
+     ["Relapse was less frequent with peer support\n(HR 0.72, 95% CI 0.58 to 0.89).",
+      "Adverse events were rare."]),
+    # ... but a parenthesised sentence of its own after a title line stays apart
+    ("en", "Peer Support in Rural Clinics\n(The full protocol is online.)\nWe enrolled 40 sites.",
+     ["Peer Support in Rural Clinics", "(The full protocol is online.)", "We enrolled 40 sites."]),
+    ("ja", "造影MRI検査および骨シンチグラフィで\n腰椎に多発する病変を認め，\n精査目的で入院となった。",
+     ["造影MRI検査および骨シンチグラフィで\n腰椎に多発する病変を認め，\n精査目的で入院となった。"]),
+    ("zh", "采用结构化问卷对社区居民的\n健康素养水平进行评估，\n并分析其影响因素。",
+     ["采用结构化问卷对社区居民的\n健康素养水平进行评估，\n并分析其影响因素。"]),
+    # E. a dotted abbreviation that ends a sentence before a capitalised first word
+    ("en", "Most clinics were located in the U.S. Drawing on claims data, we estimated costs.",
+     ["Most clinics were located in the U.S.", "Drawing on claims data, we estimated costs."]),
+    ("en", "Similar rules apply in the U.K. Notably, none of the sites were rural.",
+     ["Similar rules apply in the U.K.", "Notably, none of the sites were rural."]),
+    ("en", "Half of the supervisors held an M.Sc. Salaries were lower than expected.",
+     ["Half of the supervisors held an M.Sc.", "Salaries were lower than expected."]),
+    ("en", "Funding came from the U.S. Preventive Services Task Force. It was renewed.",
+     ["Funding came from the U.S. Preventive Services Task Force.", "It was renewed."]),
+    ("en", "It was passed as the U.S. Housing Act in 1937. Rents fell.",
+     ["It was passed as the U.S. Housing Act in 1937.", "Rents fell."]),
+    ("en", "The study was led by J. Manning and K. Riley. It ran for a year.",
+     ["The study was led by J. Manning and K. Riley.", "It ran for a year."]),
+    # F. "No." and its kin before an identifier that holds digits
+    ("en", "This work was funded by grant no. K23-MH-104512 from the agency. Data are open.",
+     ["This work was funded by grant no. K23-MH-104512 from the agency.", "Data are open."]),
+    ("en", "Travel was covered by Contract No. AB2291. Nothing else was paid.",
+     ["Travel was covered by Contract No. AB2291.", "Nothing else was paid."]),
+]
+
+
+#: Class A proper: the held-out sets' gold keeps a quotation that belongs to a longer sentence in
+#: one segment, stops inside included. NTREX-128 splits inside quotations, and keeping them whole
+#: cost 2.7–4.3 points of NTREX boundary F1 (en, zh, zh-Hant), so the segmenter follows NTREX
+#: here (pipeline/segmentation/stops.py). Strict xfails: a change of that decision shows up.
+QUOTED_SENTENCES = [pytest.param(*case, marks=pytest.mark.xfail(
+    strict=True, reason="NTREX splits inside quotations; the abstract gold does not"))
+    for case in [
+        ("en", 'Staff reported, "The night shift is lonely. Nobody answers the phone." Others '
+         "disagreed.",
+         ['Staff reported, "The night shift is lonely. Nobody answers the phone."',
+          "Others disagreed."]),
+        ("en", 'A mother wrote: "We waited six months! Then the letter came." Her case was '
+         "typical.",
+         ['A mother wrote: "We waited six months! Then the letter came."',
+          "Her case was typical."]),
+        ("en", "Nurses said “the ward is short-staffed. We cope.” and left. Managers agreed.",
+         ["Nurses said “the ward is short-staffed. We cope.” and left.", "Managers agreed."]),
+        ("en", '"It helps. It really does," one client said. Staff agreed.',
+         ['"It helps. It really does," one client said.', "Staff agreed."]),
+        ("ja", "「薬の管理が難しい。家族の助けが必要だ。」という声が多かった。次に示す。",
+         ["「薬の管理が難しい。家族の助けが必要だ。」という声が多かった。", "次に示す。"]),
+        ("ja", "ある看護師は「夜勤は不安だ。相談相手がほしい。」と話した。以上である。",
+         ["ある看護師は「夜勤は不安だ。相談相手がほしい。」と話した。", "以上である。"]),
+        ("zh", "一位家属说：“排队的时间太长。医生也没有时间解释。”这种情况在农村更常见。",
+         ["一位家属说：“排队的时间太长。医生也没有时间解释。”", "这种情况在农村更常见。"]),
+        ("zh-Hant", "受訪者表示：「交通很不方便。每次看病都要請假。」\n討論\n需改善交通。",
+         ["受訪者表示：「交通很不方便。每次看病都要請假。」", "討論", "需改善交通。"]),
+    ]]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), QUOTED_SENTENCES)
+def test_stops_inside_a_quotation_that_belongs_to_a_longer_sentence(lang: str, text: str,
+                                                                    expected: list[str]) -> None:
+    assert texts(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), REGRESSIONS_2)
+def test_heldout2_error_classes(lang: str, text: str, expected: list[str]) -> None:
+    assert texts(text, lang) == expected
+
+
 @pytest.mark.parametrize(("lang", "text", "expected"), REGRESSIONS)
 def test_heldout_error_classes(lang: str, text: str, expected: list[str]) -> None:
     assert texts(text, lang) == expected

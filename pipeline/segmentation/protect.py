@@ -17,7 +17,9 @@ _EMAIL_DOMAIN = regex.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 #: A citation this close to its line's start takes the whole line start with it (the journal
 #: name "Am J Prev Med." comes first and must not be split off).
 _CITATION_LEAD = 150
-_TRAILING = ".,;:!?)]}'\"”’"
+_TRAILING = ".,;:!?)]}'\"”’．"
+#: What may be left on a citation line after the citation and its tail: "… 2023 Oct." is over.
+_LINE_REST = " \t\r.．。;；,，"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -39,17 +41,26 @@ def _emails(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _citation_end(text: str, m: regex.Match) -> int:
+    tail = CITATION_TAIL.match(text, m.end())
+    return tail.end() if tail else m.end()
+
+
 def _citations(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in citation_matches(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         start = line_start if m.start() - line_start <= _CITATION_LEAD else m.start()
-        end = m.end()
-        tail = CITATION_TAIL.match(text, end)
-        if tail:
-            end = tail.end()
-        spans.append(_trim(text, start, end))
+        spans.append(_trim(text, start, _citation_end(text, m)))
     return spans
+
+
+def is_citation_line(line: str) -> bool:
+    """A line that is a citation from its start (within the journal name's reach) to its end,
+    where only a final stop may follow the pages, DOI or PubMed dates: such a line ends its
+    segment even when its last word is an abbreviation (``… eCollection 2023 Oct.``)."""
+    return any(m.start() <= _CITATION_LEAD and not line[_citation_end(line, m):].strip(_LINE_REST)
+               for m in citation_matches(line))
 
 
 class Protected:

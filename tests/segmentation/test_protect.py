@@ -1,7 +1,7 @@
 """Spans where no sentence may end: URLs, DOIs, e-mail addresses and citation lines."""
 import pytest
 
-from pipeline.segmentation.protect import Protected, citation_matches
+from pipeline.segmentation.protect import Protected, citation_matches, is_citation_line
 
 
 def spans(text: str) -> list[str]:
@@ -37,8 +37,18 @@ GOLDEN = [
      ["引用本文：张三, 李四. 标题[J]. 中华预防医学杂志, 2021, 55(3): 345-350. DOI：10.3760/x"]),
     ("山田太郎, 他. 日本公衆衛生雑誌 2020; 67(5): 321-330.",
      ["山田太郎, 他. 日本公衆衛生雑誌 2020; 67(5): 321-330"]),
-    # Not protected: full-width semicolon, no pages, prose years, prose "doi".
-    ("引用：山田太郎，他．日本公衆衛生雑誌．2020；67（5）：321-330．", []),
+    # full-width semicolon and colon, as Japanese journals print them (heldout2 class B)
+    ("引用：山田太郎，他．日本公衆衛生雑誌．2020；67（5）：321-330．",
+     ["引用：山田太郎，他．日本公衆衛生雑誌．2020；67（5）：321-330"]),
+    ("看護研究．2019；52（3）：210-219．doi：10.11477/mf.1681201234",
+     ["看護研究．2019；52（3）：210-219．doi：10.11477/mf.1681201234"]),
+    # PubMed's publication dates after the DOI
+    ("Front Psychol. 2022 Jan 10;12:771234. doi: 10.3389/fpsyg.2021.771234. eCollection 2021.",
+     ["Front Psychol. 2022 Jan 10;12:771234. doi: 10.3389/fpsyg.2021.771234. eCollection 2021"]),
+    ("Soc Sci Med. 2021 Sep;284:114231. Epub 2021 Jul 20. Next.",
+     ["Soc Sci Med. 2021 Sep;284:114231. Epub 2021 Jul 20"]),
+    # Not protected: no pages, prose years, prose "doi".
+    ("2019年12月；126例（男70例）：随访6个月。", []),
     ("J Psychiatr Res. 2021;12(3).", []),
     ("In 2018; 45 (30%) workers were certified.", []),
     ("The doi of each article was checked by hand.", []),
@@ -55,6 +65,13 @@ def test_protected_spans(text, expected):
 def test_a_citation_far_into_its_line_does_not_take_the_line_start():
     text = "x" * 200 + " Lancet. 2020;395:912-920."
     assert spans(text) == ["2020;395:912-920"]
+
+
+def test_citation_lines_end_after_their_tail_only():
+    assert is_citation_line("Prev Med. 2023 Aug 1;35:102. doi: 10.1/x. eCollection 2023 Oct.")
+    assert is_citation_line("看護研究．2019；52（3）：210-219．")
+    assert not is_citation_line("Psychiatr Serv. 2019;70(3):210-217. Peer support is common")
+    assert not is_citation_line("x" * 200 + " Lancet. 2020;395:912-920.")
 
 
 def test_nothing_protected_is_false():
