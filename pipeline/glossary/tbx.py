@@ -6,7 +6,7 @@ refused (a GlossaryError, never a fetch), and SAX gives every element its line f
 ``<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">`` as TBX 2 tools write it is accepted, its DTD
 never loaded: refusing it would reject most real TBX 2 files.
 
-A document is first read in one streaming pass (``tbx_stream``, ~8x faster on a large glossary);
+A document is first read in one streaming pass (``tbx_stream``, ~4x faster on a large glossary);
 the tree reader here reads whatever that pass does not take, and so alone decides what odd
 documents mean and words every error.
 """
@@ -29,6 +29,7 @@ TBX_NS = "urn:iso:std:iso:30042:ed-2"
 _ENTRY = {"conceptEntry", "termEntry"}
 _LANG = {"langSec", "langSet"}
 _HOLDER = {"termSec", "tig", "ntig"}
+_NOTES = {"termNote", "admin", "descrip"}  # typed notes; <note> is free text
 _STATUS_NOTES = {"administrativeStatus", "normativeAuthorization"}
 # normativeAuthorization (TBX 2) spells statuses without the -admn-sts suffix.
 _NORMATIVE = {"preferredTerm": "preferred", "admittedTerm": "admitted",
@@ -177,7 +178,7 @@ def _term(holder: _Node, concept: str, lang: str, path: str, where: str) -> Term
         raise GlossaryError(f"empty or missing <term> in concept {concept!r}", path=path,
                             line=holder.line, element=where)
     status, pos, case, override = "admitted", "", False, ""
-    for note in holder.find_all({"termNote", "admin", "descrip"}):
+    for note in holder.find_all(_NOTES):
         kind, value = note.attrs.get("type", ""), note.text().strip()
         try:
             if kind in _STATUS_NOTES:

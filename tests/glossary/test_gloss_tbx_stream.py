@@ -14,7 +14,8 @@ from pipeline.glossary.tbx_stream import stream_terms
 
 # Documents that mostly follow the TBX shape, with every kind of deviation now and then: sections
 # in and out of place or nested, prefixed names, inline markup, unknown notes, values that do and
-# do not parse, broken XML. Plain random from a seed: hypothesis drawing each node is 50x slower.
+# do not parse, DOCTYPEs, CR LF line ends, broken XML. Plain random from a seed: drawing each node
+# through hypothesis is ten times slower.
 _WORDS = ["peer worker", "同伴工作者", "リカバリー", " spaced ", "a &amp; b", "<![CDATA[<a>]]>",
           "x<!-- c -->y", "in<hi>line</hi>", "\n  ", ""]
 _NOTES = {"administrativeStatus": ["preferredTerm-admn-sts", "admittedTerm-admn-sts",
@@ -23,6 +24,9 @@ _NOTES = {"administrativeStatus": ["preferredTerm-admn-sts", "admittedTerm-admn-
           "partOfSpeech": ["Noun", "verb"], "x-abstractQA-status": ["forbidden", "deprecated", "never"],
           "x-abstractQA-caseSensitive": ["yes", "false", "maybe"], "termType": ["fullForm"]}
 _ODD = ["conceptEntry", "langSec", "termSec", "tig", "term", "termNote", "note", "hi", "p"]
+_PROLOGS = ['<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n',
+            '<!DOCTYPE tbx [<!ATTLIST langSec xml:lang CDATA "ja">]>\n',
+            '<!DOCTYPE tbx [<!ENTITY e "x">]>\n', '<!DOCTYPE tbx [<!ENTITY e SYSTEM "file:///x">]>\n']
 
 
 class _Generator:
@@ -41,7 +45,7 @@ class _Generator:
             stray = [rng.choice(_WORDS)] + ([self.holder()] if rng.random() < 0.5 else [])
             children.insert(rng.randint(0, len(children)),
                             self.element(rng.choice(_ODD), "", stray))
-        sep = rng.choice(["", "\n", "\n    "])
+        sep = rng.choice(["", "\n", "\n    ", "\r\n  "])
         return f"<{tag}{attrs}>{sep}{sep.join(children)}{sep}</{tag}>"
 
     def holder(self) -> str:
@@ -77,7 +81,8 @@ class _Generator:
         if rng.random() < self.odd:  # a broken document
             body = body[: rng.randint(0, len(body))]
         root = self.pick(["tbx", "martif"], ["glossary"])
-        return (f'<?xml version="1.0"?>\n<{root} xmlns:t="urn:t"><text><body>\n{body}\n'
+        prolog = self.pick([""], _PROLOGS)
+        return (f'<?xml version="1.0"?>\n{prolog}<{root} xmlns:t="urn:t"><text><body>\n{body}\n'
                 f"</body></text></{root}>\n").encode()
 
 
