@@ -116,6 +116,13 @@ class Family:
         self.weight = np.asarray(weight, dtype=np.float64)
         self._stride = tgt.n + 1
         self._key_t = self.tgt.feat * self._stride + self.tgt.seg
+        self._side_tables: dict[int, SideTable] = {}
+
+    def side_table(self, side: int) -> SideTable:
+        """The ``SideTable`` of one side (it depends on the features only: built once)."""
+        if side not in self._side_tables:
+            self._side_tables[side] = SideTable(self, side)
+        return self._side_tables[side]
 
     def pairs(self, qlo: np.ndarray, qhi: np.ndarray):
         """Occurrences of one feature in source segment p and target segment q, for every
@@ -177,6 +184,18 @@ class SideTable:
         for u in range(a):
             out += self.table[i1 - a + u, u]
         return out
+
+
+def pair_windows(lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """For a band with target positions ``lo[i]..hi[i]`` on rows 0..n: the targets
+    ``qlo[p]..qhi[p]`` each source segment p can meet in a bead of at most ``MAX_SIDE`` a side
+    (p is in the beads ending at rows p+1..p+MAX_SIDE)."""
+    n = len(lo) - 1
+    lo = np.append(lo, [m] * MAX_SIDE)
+    hi = np.append(hi, [0] * MAX_SIDE)
+    qlo = np.min([lo[k + 1:k + 1 + n] for k in range(MAX_SIDE)], axis=0) - MAX_SIDE
+    qhi = np.max([hi[k + 1:k + 1 + n] for k in range(MAX_SIDE)], axis=0) - 1
+    return np.maximum(qlo, 0), qhi
 
 
 class PairTable:

@@ -18,7 +18,7 @@ import numpy as np
 from . import anchors as anc
 from . import han, lexical, punct
 from .dp import Band
-from .features import MAX_SIDE, Family, PairTable, SideTable, Tokens
+from .features import Family, PairTable, Tokens, pair_windows
 from .length import model_for, text_length
 
 #: Cost of leaving one segment unaligned…
@@ -267,28 +267,22 @@ class PairScorer:
 
 
 class _BandTables:
-    """The scorer's features laid out over the cells of one band (beads up to MAX_SIDE)."""
+    """The scorer's features laid out over the cells of one band (beads up to ``MAX_SIDE`` a side)."""
 
     def __init__(self, scorer: PairScorer, band: Band) -> None:
         self.scorer = scorer
-        n = scorer.n
-        # Source segment p is in beads ending at rows p+1..p+MAX_SIDE: the targets it can meet.
-        lo = np.append(band.lo, [band.m] * MAX_SIDE)
-        hi = np.append(band.hi, [0] * MAX_SIDE)
-        qlo = np.min([lo[k + 1:k + 1 + n] for k in range(MAX_SIDE)], axis=0) - MAX_SIDE
-        qhi = np.max([hi[k + 1:k + 1 + n] for k in range(MAX_SIDE)], axis=0) - 1
-        qlo = np.maximum(qlo, 0)
+        qlo, qhi = pair_windows(band.lo, band.hi, band.m)
         self.anchor = PairTable(scorer.anchors, qlo, qhi)
-        self.orphan_s, self.orphan_t = SideTable(scorer.orphans, 0), SideTable(scorer.orphans, 1)
+        self.orphan_s, self.orphan_t = scorer.orphans.side_table(0), scorer.orphans.side_table(1)
         self.lex = None
         if scorer._lex is not None:
             ls, lt = scorer._lex
             self.lex = (PairTable(ls, qlo, qhi), PairTable(lt, qlo, qhi),
-                        SideTable(ls, 0), SideTable(lt, 1))
+                        ls.side_table(0), lt.side_table(1))
         self.han = None
         if scorer.han is not None:
-            self.han = (PairTable(scorer.han, qlo, qhi), SideTable(scorer.han, 0),
-                        SideTable(scorer.han, 1))
+            self.han = (PairTable(scorer.han, qlo, qhi), scorer.han.side_table(0),
+                        scorer.han.side_table(1))
 
     def evidence(self, i1: np.ndarray, j1: np.ndarray, a: int, b: int) -> Evidence:
         s = self.scorer
@@ -399,6 +393,7 @@ def _number_weight(key: str) -> float:
 
 def _han_family(src: Sequence[str], tgt: Sequence[str]) -> Family:
     """Each folded Han character is a feature of weight 1."""
-    vocab = sorted(set().union(*src, *tgt))
-    a, b = Tokens([set(x) for x in src], vocab), Tokens([set(x) for x in tgt], vocab)
+    chars_s, chars_t = [set(x) for x in src], [set(x) for x in tgt]
+    vocab = sorted(set().union(*chars_s, *chars_t))
+    a, b = Tokens(chars_s, vocab), Tokens(chars_t, vocab)
     return Family(a.occurrences(), b.occurrences(), np.ones(len(vocab)))

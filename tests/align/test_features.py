@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.align import align, dp
-from pipeline.align.features import MAX_SIDE, Family, PairTable, SideTable, Tokens
+from pipeline.align.features import MAX_SIDE, Family, PairTable, Tokens, pair_windows
 from pipeline.align.scoring import PairScorer
 
 DATA = Path(__file__).parent.parent / "data" / "align"
@@ -59,11 +59,8 @@ def test_band_tables_agree_with_bead_sums(src, tgt, width):
     fam = _family(src, tgt)
     n, m = len(src), len(tgt)
     band = dp.diagonal_band(n, m, width)
-    lo = np.append(band.lo, [m] * MAX_SIDE)
-    hi = np.append(band.hi, [0] * MAX_SIDE)
-    qlo = np.maximum(np.min([lo[k + 1:k + 1 + n] for k in range(MAX_SIDE)], axis=0) - MAX_SIDE, 0)
-    qhi = np.max([hi[k + 1:k + 1 + n] for k in range(MAX_SIDE)], axis=0) - 1
-    pairs, side_s, side_t = PairTable(fam, qlo, qhi), SideTable(fam, 0), SideTable(fam, 1)
+    qlo, qhi = pair_windows(band.lo, band.hi, m)
+    pairs, side_s, side_t = PairTable(fam, qlo, qhi), fam.side_table(0), fam.side_table(1)
     rows, j, valid = band.grid()
     for a in range(1, MAX_SIDE + 1):
         for b in range(1, MAX_SIDE + 1):
